@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+
+import argon2 from 'argon2';
+
+import type { Argon2Costs } from '../config/config.js';
+
+/** argon2id hashing and verification with the configured costs. */
+export class Passwords {
+  private constructor(
+    private readonly options: argon2.HashOptions,
+    /**
+     * A hash of a random password with the current costs. Unknown emails are verified
+     * against it so that they take as long as known ones and timing tells nothing.
+     */
+    readonly dummyHash: string,
+  ) {}
+
+  static async create(costs: Argon2Costs): Promise<Passwords> {
+    const options = {
+      type: argon2.argon2id,
+      memoryCost: costs.memoryKiB,
+      timeCost: costs.iterations,
+      parallelism: costs.parallelism,
+    } as const;
+    const dummyHash = await argon2.hash(randomBytes(32).toString('base64url'), options);
+    return new Passwords(options, dummyHash);
+  }
+
+  hash(password: string): Promise<string> {
+    return argon2.hash(password, this.options);
+  }
+
+  /** False for a wrong password and for a malformed stored hash alike. */
+  async verify(hash: string, password: string): Promise<boolean> {
+    try {
+      return await argon2.verify(hash, password);
+    } catch {
+      return false;
+    }
+  }
+
+  /** True when `hash` was made with other costs than the current ones. */
+  needsRehash(hash: string): boolean {
+    return argon2.needsRehash(hash, this.options);
+  }
+}

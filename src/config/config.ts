@@ -1,0 +1,36 @@
+/** Everything the server reads from its environment, parsed once at start. */
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string;
+  /** A SQLite file path, or a postgres:// URL. */
+  databaseUrl: string;
+  /** Undefined outside production when none is set: one is generated and kept beside the database. */
+  jwtSecret: string | undefined;
+  jwtTtlSeconds: number;
+  loginMaxFailures: number;
+  lockoutSeconds: number;
+  argon2: Argon2Costs;
+  logLevel: LogLevel;
+  /** Introspection and the Sandbox landing page; off in production unless asked for. */
+  graphqlIntrospection: boolean;
+}
+
+export interface Argon2Costs {
+  memoryKiB: number;
+  iterations: number;
+  parallelism: number;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Thrown at start when a variable is malformed; the message names every bad one. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const MIN_JWT_SECRET_BYTES = 32;

@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+
+import { ConfigError, LOG_LEVELS, MIN_JWT_SECRET_BYTES, type Config, type LogLevel } from './config.js';
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads `.env` (when present) under the process environment: a variable already set wins,
+ * so a deployment can always override the file.
+ */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const reader = new EnvReader(env);
+  const production = env.NODE_ENV === 'production';
+  const config: Config = {
+    production,
+    port: reader.integer('PORT', 4000, 0, 65_535),
+    host: reader.text('HOST', '127.0.0.1'),
+    databaseUrl: reader.text('DATABASE_URL', './data/login-counter.db'),
+    jwtSecret: reader.optionalText('JWT_SECRET'),
+    jwtTtlSeconds: reader.integer('JWT_TTL_SECONDS', 3600, 1, 366 * 86_400),
+    loginMaxFailures: reader.integer('LOGIN_MAX_FAILURES', 5, 1, 1000),
+    lockoutSeconds: reader.integer('LOCKOUT_SECONDS', 900, 1, 366 * 86_400),
+    argon2: {
+      // 19 MiB, 2 passes, 1 lane: the OWASP Password Storage Cheat Sheet's argon2id baseline.
+      memoryKiB: reader.integer('ARGON2_MEMORY_KIB', 19_456, 1024, 4 * 1024 * 1024),
+      iterations: reader.integer('ARGON2_ITERATIONS', 2, 1, 100),
+      parallelism: reader.integer('ARGON2_PARALLELISM', 1, 1, 16),
+    },
+    logLevel: reader.oneOf('LOG_LEVEL', 'info', LOG_LEVELS) as LogLevel,
+    graphqlIntrospection: reader.boolean('GRAPHQL_INTROSPECTION', !production),
+  };
+  if (production) requireStrongSecret(reader, config.jwtSecret);
+  reader.throwIfInvalid();
+  return config;
+}
+
+function requireStrongSecret(reader: EnvReader, secret: string | undefined): void {
+  if (secret !== undefined && Buffer.byteLength(secret) >= MIN_JWT_SECRET_BYTES) return;
+  reader.problem(
+    'JWT_SECRET',
+    `must be at least ${MIN_JWT_SECRET_BYTES} bytes when NODE_ENV=production; make one with ` +
+      `node -e "console.log(require('crypto').randomBytes(48).toString('base64url'))"`,
+  );
+}
+
+class EnvReader {
+  private readonly problems: string[] = [];
+
+  constructor(private readonly env: Env) {}
+
+  problem(name: string, text: string): void {
+    this.problems.push(`${name} ${text}`);
+  }
+
+  throwIfInvalid(): void {
+    if (this.problems.length > 0) throw new ConfigError(this.problems);
+  }
+
+  optionalText(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  text(name: string, fallback: string): string {
+    return this.optionalText(name) ?? fallback;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.optionalText(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(raw) || value < min || value > max) {
+      this.problem(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.optionalText(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+    if (['false', '0', 'no', 'off'].includes(raw)) return false;
+    this.problem(name, `must be true or false, got "${raw}"`);
+    return fallback;
+  }
+
+  oneOf(name: string, fallback: string, allowed: readonly string[]): string {
+    const raw = this.optionalText(name);
+    if (raw === undefined) return fallback;
+    if (allowed.includes(raw)) return raw;
+    this.problem(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+    return fallback;
+  }
+}
