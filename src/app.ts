@@ -31,7 +31,7 @@ export interface AppOptions {
 }
 
 export async function startApp(config: Config, { log, clock = () => new Date() }: AppOptions): Promise<App> {
-  const store = await openStore(config.databaseUrl);
+  const store = await openStore(config, log);
   try {
     const secretDir = store.dialect === 'sqlite' ? dirname(sqlitePath(config.databaseUrl)) : './data';
     const deps: AccountDeps = {

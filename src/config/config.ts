@@ -5,6 +5,10 @@ export interface Config {
   host: string;
   /** A SQLite file path, or a postgres:// URL. */
   databaseUrl: string;
+  /** PostgreSQL only: the most connections one instance holds. */
+  databasePoolMax: number;
+  /** PostgreSQL only: a statement running longer is cancelled. */
+  databaseStatementTimeoutMs: number;
   /** Undefined outside production when none is set: one is generated and kept beside the database. */
   jwtSecret: string | undefined;
   jwtTtlSeconds: number;

@@ -20,6 +20,8 @@ export function loadConfig(env: Env = process.env): Config {
     port: reader.integer('PORT', 4000, 0, 65_535),
     host: reader.text('HOST', '127.0.0.1'),
     databaseUrl: reader.text('DATABASE_URL', './data/login-counter.db'),
+    databasePoolMax: reader.integer('DATABASE_POOL_MAX', 10, 1, 1000),
+    databaseStatementTimeoutMs: reader.integer('DATABASE_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
     jwtSecret: reader.optionalText('JWT_SECRET'),
     jwtTtlSeconds: reader.integer('JWT_TTL_SECONDS', 3600, 1, 366 * 86_400),
     loginMaxFailures: reader.integer('LOGIN_MAX_FAILURES', 5, 1, 1000),

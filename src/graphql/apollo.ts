@@ -9,6 +9,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 import type { Config } from '../config/config.js';
+import { StoreUnavailableError } from '../db/store-errors.js';
 import type { Logger } from '../log/logger.js';
 import { buildGraphQLSchema } from './build-schema.js';
 import type { RequestContext } from './context.js';
@@ -18,6 +19,7 @@ export function createApollo(config: Config, httpServer: Server, log: Logger): A
   const plugins: ApolloServerPlugin<RequestContext>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
     logUnexpectedErrors(log),
+    unavailableStatus(),
     config.graphqlIntrospection
       ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
       : ApolloServerPluginLandingPageDisabled(),
@@ -33,15 +35,41 @@ export function createApollo(config: Config, httpServer: Server, log: Logger): A
     csrfPrevention: true,
     // Shutdown is owned by main.ts, which drains HTTP, stops Apollo and closes the store.
     stopOnTerminationSignals: false,
-    formatError: config.production ? maskUnexpected : undefined,
+    formatError: (formatted, error) => formatError(formatted, error, config.production),
     plugins,
   });
 }
 
-/** In production, anything that is not a deliberate GraphQLError leaves as a bare message. */
-function maskUnexpected(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  if (unwrapResolverError(error) instanceof GraphQLError) return formatted;
-  return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+const UNAVAILABLE: GraphQLFormattedError = {
+  message: 'The service is temporarily unavailable. Try again shortly.',
+  extensions: { code: 'SERVICE_UNAVAILABLE' },
+};
+
+/**
+ * A database failure leaves as one generic answer in every mode (no SQL, no parameters, no
+ * connection details); in production, anything else that is not a deliberate GraphQLError
+ * leaves as a bare message too.
+ */
+function formatError(formatted: GraphQLFormattedError, error: unknown, production: boolean): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof StoreUnavailableError) return { ...UNAVAILABLE, path: formatted.path };
+  if (!production || original instanceof GraphQLError) return formatted;
+  return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: formatted.path };
+}
+
+/** Answers 503 when the database failed, so load balancers and clients know to retry. */
+function unavailableStatus(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ errors, response }) {
+          if (errors?.some((e) => unwrapResolverError(e) instanceof StoreUnavailableError)) {
+            response.http.status = 503;
+          }
+        },
+      };
+    },
+  };
 }
 
 function logUnexpectedErrors(log: Logger): ApolloServerPlugin<RequestContext> {
@@ -51,7 +79,8 @@ function logUnexpectedErrors(log: Logger): ApolloServerPlugin<RequestContext> {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
             const original = unwrapResolverError(error);
-            if (original instanceof GraphQLError) continue;
+            // Store failures were logged, without their driver message, where they happened.
+            if (original instanceof GraphQLError || original instanceof StoreUnavailableError) continue;
             log.error({ err: original, path: error.path }, 'resolver failed');
           }
         },

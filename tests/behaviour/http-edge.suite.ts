@@ -37,7 +37,7 @@ export function httpEdgeSuite(target: StoreTarget): void {
       const after = await fetch(`${server.url}/healthz`);
 
       expect(res.status).toBe(413);
-      expect((await res.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(((await res.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
       expect(after.status).toBe(200);
     });
 
@@ -45,7 +45,7 @@ export function httpEdgeSuite(target: StoreTarget): void {
       const res = await post('{"query": "{ me { id } }"');
 
       expect(res.status).toBe(400);
-      expect((await res.json()).errors[0].message).toMatch(/not valid JSON/);
+      expect(((await res.json()) as any).errors[0].message).toMatch(/not valid JSON/);
     });
 
     it.each([
@@ -63,7 +63,7 @@ export function httpEdgeSuite(target: StoreTarget): void {
 
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
-      const json = await res.json();
+      const json = (await res.json()) as any;
       expect(json.errors[0].message).toEqual(expect.any(String));
     });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { gql, LOGIN } from '../support/graphql-client.js';
+import { gql } from '../support/graphql-client.js';
 import type { StoreTarget } from '../support/stores.js';
 import { startTestServer, TestClock, type TestServer } from '../support/test-server.js';
 

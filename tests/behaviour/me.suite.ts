@@ -1,7 +1,7 @@
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { ME } from '../support/graphql-client.js';
+import { ME, type GraphQLResponse } from '../support/graphql-client.js';
 import type { StoreTarget } from '../support/stores.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -22,7 +22,7 @@ export function meSuite(target: StoreTarget): void {
     });
 
     const secret = () => server.env.JWT_SECRET!;
-    const expectUnauthenticated = (res: Awaited<ReturnType<TestServer['gql']>>) => {
+    const expectUnauthenticated = (res: GraphQLResponse) => {
       expect(res.errors).toHaveLength(1);
       expect(res.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
       expect(res.data?.me ?? null).toBeNull();
@@ -97,7 +97,7 @@ export function meSuite(target: StoreTarget): void {
       });
 
       expect(res.status).toBe(401);
-      expect((await res.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(((await res.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     });
   });
 }
