@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 
@@ -10,15 +11,20 @@ import type { Config } from './config/config.js';
 import { resolveJwtSecret } from './config/jwt-secret.js';
 import { openStore } from './db/open-store.js';
 import { sqlitePath } from './db/sqlite/sqlite-store.js';
+import type { Store } from './db/store.js';
 import { createApollo } from './graphql/apollo.js';
 import { handleGraphQL } from './http/graphql-handler.js';
 import { healthRoute } from './http/health.js';
-import { createHttpServer } from './http/http-server.js';
+import { createHttpServer, type Route } from './http/http-server.js';
+import { createMetricsServer } from './http/metrics-server.js';
 import type { Logger } from './log/logger.js';
+import { Metrics } from './metrics/metrics.js';
 
 export interface App {
   /** Where the server listens, e.g. http://127.0.0.1:4000 */
   url: string;
+  /** Where /metrics is served, when METRICS_PORT is set. */
+  metricsUrl: string | undefined;
   deps: AccountDeps;
   /** Stops taking requests, lets in-flight ones finish, then closes the database. */
   close(): Promise<void>;
@@ -33,38 +39,56 @@ export interface AppOptions {
 export async function startApp(config: Config, { log, clock = () => new Date() }: AppOptions): Promise<App> {
   const store = await openStore(config, log);
   try {
-    const secretDir = store.dialect === 'sqlite' ? dirname(sqlitePath(config.databaseUrl)) : './data';
-    const deps: AccountDeps = {
-      store,
-      passwords: await Passwords.create(config.argon2),
-      tokens: new Tokens(resolveJwtSecret(config.jwtSecret, secretDir, log), config.jwtTtlSeconds),
-      policy: { maxFailures: config.loginMaxFailures, lockoutSeconds: config.lockoutSeconds },
-      clock,
-      log,
-    };
-    const routes = { '/healthz': healthRoute(store) } as Record<string, import('./http/http-server.js').Route>;
-    const httpServer = createHttpServer(routes, log);
-    const apollo = createApollo(config, httpServer, log);
-    await apollo.start();
-    routes['/graphql'] = (req, res, url) =>
-      handleGraphQL(apollo, (r) => ({ deps, authorization: r.headers.authorization }), req, res, url);
-
-    await new Promise<void>((resolve, reject) => {
-      httpServer.once('error', reject);
-      httpServer.listen(config.port, config.host, () => resolve());
-    });
-    const { port } = httpServer.address() as AddressInfo;
-    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-    return {
-      url: `http://${host}:${port}`,
-      deps,
-      close: async () => {
-        await apollo.stop();
-        await store.close();
-      },
-    };
+    return await serve(config, await buildDeps(config, store, log, clock));
   } catch (error) {
     await store.close();
     throw error;
   }
+}
+
+async function buildDeps(config: Config, store: Store, log: Logger, clock: () => Date): Promise<AccountDeps> {
+  const metrics = new Metrics({ processMetrics: config.metricsPort !== undefined });
+  const secretDir = store.dialect === 'sqlite' ? dirname(sqlitePath(config.databaseUrl)) : './data';
+  return {
+    store,
+    passwords: await Passwords.create(config.argon2, metrics),
+    tokens: new Tokens(resolveJwtSecret(config.jwtSecret, secretDir, log), config.jwtTtlSeconds),
+    policy: { maxFailures: config.loginMaxFailures, lockoutSeconds: config.lockoutSeconds },
+    clock,
+    log,
+    metrics,
+  };
+}
+
+async function serve(config: Config, deps: AccountDeps): Promise<App> {
+  const { store, log, metrics } = deps;
+  const routes: Record<string, Route> = { '/healthz': healthRoute(store) };
+  const httpServer = createHttpServer(routes, log, metrics);
+  const apollo = createApollo(config, httpServer, log);
+  await apollo.start();
+  routes['/graphql'] = (req, res, url) =>
+    handleGraphQL(apollo, (r) => ({ deps, authorization: r.headers.authorization }), req, res, url);
+  const metricsServer = config.metricsPort === undefined ? undefined : createMetricsServer(metrics, log);
+
+  const url = await listen(httpServer, config.port, config.host);
+  const metricsUrl = metricsServer && (await listen(metricsServer, config.metricsPort!, config.host));
+  return {
+    url,
+    metricsUrl,
+    deps,
+    close: async () => {
+      if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
+      await apollo.stop();
+      await store.close();
+    },
+  };
+}
+
+async function listen(server: Server, port: number, host: string): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 }

@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const app = await startApp(config, { log });
   log.info({ url: `${app.url}/graphql` }, `listening on ${app.url}/graphql`);
+  if (app.metricsUrl) log.info({ url: `${app.metricsUrl}/metrics` }, `metrics on ${app.metricsUrl}/metrics`);
   handleSignals(app, log);
 }
 

@@ -3,6 +3,7 @@ import type { Tokens } from '../auth/tokens.js';
 import type { LockPolicy } from '../counter/lock-policy.js';
 import type { Store } from '../db/store.js';
 import type { Logger } from '../log/logger.js';
+import type { Metrics } from '../metrics/metrics.js';
 
 /** What the account operations need; built once at start and shared by every request. */
 export interface AccountDeps {
@@ -12,4 +13,5 @@ export interface AccountDeps {
   policy: LockPolicy;
   clock: () => Date;
   log: Logger;
+  metrics: Metrics;
 }

@@ -3,14 +3,16 @@ import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 
 import type { Argon2Costs } from '../config/config.js';
+import type { Metrics } from '../metrics/metrics.js';
 
 /** argon2id hashing and verification with the configured costs. */
 export class Passwords {
-  /** Password verifications started by this process; read by tests and the benchmark. */
+  /** Password verifications started by this process; read by tests. */
   checksPerformed = 0;
 
   private constructor(
     private readonly options: argon2.HashOptions,
+    private readonly metrics: Metrics,
     /**
      * A hash of a random password with the current costs. Unknown emails are verified
      * against it so that they take as long as known ones and timing tells nothing.
@@ -18,7 +20,7 @@ export class Passwords {
     readonly dummyHash: string,
   ) {}
 
-  static async create(costs: Argon2Costs): Promise<Passwords> {
+  static async create(costs: Argon2Costs, metrics: Metrics): Promise<Passwords> {
     const options = {
       type: argon2.argon2id,
       memoryCost: costs.memoryKiB,
@@ -26,20 +28,29 @@ export class Passwords {
       parallelism: costs.parallelism,
     } as const;
     const dummyHash = await argon2.hash(randomBytes(32).toString('base64url'), options);
-    return new Passwords(options, dummyHash);
+    return new Passwords(options, metrics, dummyHash);
   }
 
-  hash(password: string): Promise<string> {
-    return argon2.hash(password, this.options);
+  async hash(password: string): Promise<string> {
+    const done = this.metrics.argon2Seconds.startTimer({ operation: 'hash' });
+    try {
+      return await argon2.hash(password, this.options);
+    } finally {
+      done();
+    }
   }
 
   /** False for a wrong password and for a malformed stored hash alike. */
   async verify(hash: string, password: string): Promise<boolean> {
     this.checksPerformed++;
+    this.metrics.passwordChecks.inc();
+    const done = this.metrics.argon2Seconds.startTimer({ operation: 'verify' });
     try {
       return await argon2.verify(hash, password);
     } catch {
       return false;
+    } finally {
+      done();
     }
   }
 

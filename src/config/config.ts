@@ -16,6 +16,8 @@ export interface Config {
   lockoutSeconds: number;
   argon2: Argon2Costs;
   logLevel: LogLevel;
+  /** Port of the separate Prometheus /metrics listener (on HOST); undefined: no metrics. */
+  metricsPort: number | undefined;
   /** Introspection and the Sandbox landing page; off in production unless asked for. */
   graphqlIntrospection: boolean;
 }

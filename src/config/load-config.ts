@@ -33,6 +33,7 @@ export function loadConfig(env: Env = process.env): Config {
       parallelism: reader.integer('ARGON2_PARALLELISM', 1, 1, 16),
     },
     logLevel: reader.oneOf('LOG_LEVEL', 'info', LOG_LEVELS) as LogLevel,
+    metricsPort: reader.optionalInteger('METRICS_PORT', 0, 65_535),
     graphqlIntrospection: reader.boolean('GRAPHQL_INTROSPECTION', !production),
   };
   if (production) requireStrongSecret(reader, config.jwtSecret);
@@ -80,6 +81,10 @@ class EnvReader {
       return fallback;
     }
     return value;
+  }
+
+  optionalInteger(name: string, min: number, max: number): number | undefined {
+    return this.optionalText(name) === undefined ? undefined : this.integer(name, min, min, max);
   }
 
   boolean(name: string, fallback: boolean): boolean {

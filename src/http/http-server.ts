@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 import type { Logger } from '../log/logger.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { sendError } from './respond.js';
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
@@ -10,12 +11,15 @@ export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Pro
  * request is logged once with its outcome, and a handler that throws gives a 500 without
  * detail instead of a hung socket.
  */
-export function createHttpServer(routes: Record<string, Route>, log: Logger): Server {
+export function createHttpServer(routes: Record<string, Route>, log: Logger, metrics?: Metrics): Server {
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
     res.once('finish', () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info({ method: req.method, path: pathOf(req), status: res.statusCode, durationMs }, 'request');
+      const path = pathOf(req);
+      log.info({ method: req.method, path, status: res.statusCode, durationMs }, 'request');
+      const route = path in routes ? path : 'other';
+      metrics?.requestSeconds.observe({ route, status: String(res.statusCode) }, durationMs / 1000);
     });
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = routes[url.pathname];
