@@ -1,18 +1,21 @@
 import 'reflect-metadata';
 
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 
 import type { AccountDeps } from './accounts/services.js';
+import { DeviceTokens } from './auth/device-tokens.js';
 import { Passwords } from './auth/passwords.js';
 import { Tokens } from './auth/tokens.js';
 import type { Config } from './config/config.js';
+import type { CounterPolicy } from './counter/gate.js';
 import { resolveJwtSecret } from './config/jwt-secret.js';
 import { openStore } from './db/open-store.js';
 import { sqlitePath } from './db/sqlite/sqlite-store.js';
 import type { Store } from './db/store.js';
 import { createApollo } from './graphql/apollo.js';
+import { clientAddressResolver } from './http/client-address.js';
 import { handleGraphQL } from './http/graphql-handler.js';
 import { healthRoute } from './http/health.js';
 import { createHttpServer, type Route } from './http/http-server.js';
@@ -49,14 +52,30 @@ export async function startApp(config: Config, { log, clock = () => new Date() }
 async function buildDeps(config: Config, store: Store, log: Logger, clock: () => Date): Promise<AccountDeps> {
   const metrics = new Metrics({ processMetrics: config.metricsPort !== undefined });
   const secretDir = store.dialect === 'sqlite' ? dirname(sqlitePath(config.databaseUrl)) : './data';
+  const secret = resolveJwtSecret(config.jwtSecret, secretDir, log);
   return {
     store,
     passwords: await Passwords.create(config.argon2, metrics),
-    tokens: new Tokens(resolveJwtSecret(config.jwtSecret, secretDir, log), config.jwtTtlSeconds),
-    policy: { maxFailures: config.loginMaxFailures, lockoutSeconds: config.lockoutSeconds },
+    tokens: new Tokens(secret, config.jwtTtlSeconds),
+    deviceTokens: new DeviceTokens(secret, config.deviceTokenTtlSeconds),
+    policy: counterPolicy(config, config.loginMaxFailures),
+    devicePolicy: counterPolicy(config, config.deviceMaxFailures),
     clock,
     log,
     metrics,
+  };
+}
+
+function counterPolicy(config: Config, maxFailures: number): CounterPolicy {
+  return {
+    lock: {
+      maxFailures,
+      lockoutSeconds: config.lockoutSeconds,
+      backoff: config.lockoutBackoff,
+      maxLockoutSeconds: config.lockoutMaxSeconds,
+      resetSeconds: config.lockoutResetSeconds,
+    },
+    address: { maxFailures: config.ipMaxFailures, windowSeconds: config.ipWindowSeconds },
   };
 }
 
@@ -66,8 +85,13 @@ async function serve(config: Config, deps: AccountDeps): Promise<App> {
   const httpServer = createHttpServer(routes, log, metrics);
   const apollo = createApollo(config, httpServer, log);
   await apollo.start();
-  routes['/graphql'] = (req, res, url) =>
-    handleGraphQL(apollo, (r) => ({ deps, authorization: r.headers.authorization }), req, res, url);
+  const clientAddress = clientAddressResolver(config.trustProxy);
+  const context = (req: IncomingMessage) => ({
+    deps,
+    authorization: req.headers.authorization,
+    clientAddress: clientAddress(req),
+  });
+  routes['/graphql'] = (req, res, url) => handleGraphQL(apollo, context, req, res, url);
   const metricsServer = config.metricsPort === undefined ? undefined : createMetricsServer(metrics, log);
 
   const url = await listen(httpServer, config.port, config.host);

@@ -14,8 +14,17 @@ export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
 const NAME_MAX = 150;
 
+/**
+ * NFKC first, so that look-alike spellings of one address (full-width letters, ligatures)
+ * share one account and one counter; then trimmed and lowercased.
+ */
 export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return email.normalize('NFKC').trim().toLowerCase();
+}
+
+/** NFKC, so a password typed on another keyboard or OS in another composed form still matches. */
+export function normalizePassword(password: string): string {
+  return password.normalize('NFKC');
 }
 
 const problem = (field: string, message: string): InputProblem => ({ kind: 'invalid_input', field, message });
@@ -30,6 +39,8 @@ function textProblem(field: string, value: string): InputProblem | undefined {
 export function emailProblem(email: string): InputProblem | undefined {
   const bad = textProblem('email', email);
   if (bad) return bad;
+  // Checked before NFKC, which could otherwise build a long address out of a short input.
+  if (email.length > EMAIL_MAX * 2) return problem('email', `email must be at most ${EMAIL_MAX} characters.`);
   const normalized = normalizeEmail(email);
   if (normalized.length > EMAIL_MAX) return problem('email', `email must be at most ${EMAIL_MAX} characters.`);
   if (!EMAIL_SHAPE.test(normalized)) return problem('email', 'email must be an address like name@example.com.');
@@ -39,7 +50,7 @@ export function emailProblem(email: string): InputProblem | undefined {
 export function passwordProblem(password: string, field = 'password'): InputProblem | undefined {
   const bad = textProblem(field, password);
   if (bad) return bad;
-  const length = [...password].length;
+  const length = [...normalizePassword(password)].length;
   if (length < PASSWORD_MIN || length > PASSWORD_MAX) {
     return problem(field, `${field} must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters long.`);
   }

@@ -6,6 +6,8 @@ import type { InputProblem } from './input-rules.js';
 export interface Authenticated extends IssuedToken {
   kind: 'authenticated';
   user: UserRecord;
+  /** Marks this client as a trusted device of the account for later logins. */
+  deviceToken: string;
 }
 
 export interface InvalidCredentials {
@@ -19,9 +21,14 @@ export interface Locked {
   retryAfterSeconds: number;
 }
 
+export interface RateLimited {
+  kind: 'rate_limited';
+  retryAfterSeconds: number;
+}
+
 export interface EmailTaken {
   kind: 'email_taken';
 }
 
-export type LoginOutcome = Authenticated | InvalidCredentials | Locked | InputProblem;
+export type LoginOutcome = Authenticated | InvalidCredentials | Locked | RateLimited | InputProblem;
 export type RegisterOutcome = Authenticated | EmailTaken | InputProblem;

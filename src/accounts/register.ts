@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import { emailProblem, nameProblem, normalizeEmail, passwordProblem } from './input-rules.js';
+import { emailProblem, nameProblem, normalizeEmail, normalizePassword, passwordProblem } from './input-rules.js';
+import { authenticated } from './issue-tokens.js';
 import type { RegisterOutcome } from './outcomes.js';
 import type { AccountDeps } from './services.js';
 
@@ -30,10 +31,10 @@ export async function register(deps: AccountDeps, request: RegisterRequest): Pro
     username: request.username.trim(),
     firstName: firstName.trim(),
     lastName: lastName.trim(),
-    passwordHash: await deps.passwords.hash(request.password),
+    passwordHash: await deps.passwords.hash(normalizePassword(request.password)),
     createdAt: now,
   });
   if (!user) return { kind: 'email_taken' };
   deps.log.info({ event: 'user_registered', userId: user.publicId }, 'user registered');
-  return { kind: 'authenticated', user, ...deps.tokens.issue(user.publicId, now) };
+  return authenticated(deps, user, now);
 }

@@ -1,6 +1,7 @@
+import type { DeviceTokens } from '../auth/device-tokens.js';
 import type { Passwords } from '../auth/passwords.js';
 import type { Tokens } from '../auth/tokens.js';
-import type { LockPolicy } from '../counter/lock-policy.js';
+import type { CounterPolicy } from '../counter/gate.js';
 import type { Store } from '../db/store.js';
 import type { Logger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
@@ -10,7 +11,11 @@ export interface AccountDeps {
   store: Store;
   passwords: Passwords;
   tokens: Tokens;
-  policy: LockPolicy;
+  deviceTokens: DeviceTokens;
+  /** Counting for logins on an email's own counter. */
+  policy: CounterPolicy;
+  /** Counting for logins from a trusted device: the device's own, smaller budget. */
+  devicePolicy: CounterPolicy;
   clock: () => Date;
   log: Logger;
   metrics: Metrics;

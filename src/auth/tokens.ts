@@ -1,5 +1,7 @@
 import jwt from 'jsonwebtoken';
 
+const AUDIENCE = 'login-counter:access';
+
 export interface IssuedToken {
   token: string;
   expiresAt: Date;
@@ -15,19 +17,20 @@ export class Tokens {
   issue(publicId: string, now: Date): IssuedToken {
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + this.ttlSeconds;
-    const token = jwt.sign({ iat, exp }, this.secret, { algorithm: 'HS256', subject: publicId });
+    const token = jwt.sign({ iat, exp }, this.secret, { algorithm: 'HS256', subject: publicId, audience: AUDIENCE });
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
   /**
    * The subject of a valid token, or undefined. The algorithm is pinned, so neither
-   * `alg: none` nor a key-confusion trick is accepted, and a token without `exp` is refused
-   * because it would never end.
+   * `alg: none` nor a key-confusion trick is accepted, a token without `exp` is refused
+   * because it would never end, and the audience keeps other tokens of ours out.
    */
   verify(token: string, now: Date): string | undefined {
     try {
       const payload = jwt.verify(token, this.secret, {
         algorithms: ['HS256'],
+        audience: AUDIENCE,
         clockTimestamp: Math.floor(now.getTime() / 1000),
       });
       if (typeof payload !== 'object' || typeof payload.exp !== 'number') return undefined;

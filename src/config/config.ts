@@ -13,7 +13,18 @@ export interface Config {
   jwtSecret: string | undefined;
   jwtTtlSeconds: number;
   loginMaxFailures: number;
+  /** The first lock's length; later locks within `lockoutResetSeconds` grow by `lockoutBackoff`. */
   lockoutSeconds: number;
+  lockoutBackoff: number;
+  lockoutMaxSeconds: number;
+  lockoutResetSeconds: number;
+  /** Failures allowed per trusted device before that device alone is locked. */
+  deviceMaxFailures: number;
+  deviceTokenTtlSeconds: number;
+  /** Failures allowed per client address in a window, across all emails. */
+  ipMaxFailures: number;
+  ipWindowSeconds: number;
+  trustProxy: TrustProxySetting;
   argon2: Argon2Costs;
   logLevel: LogLevel;
   /** Port of the separate Prometheus /metrics listener (on HOST); undefined: no metrics. */
@@ -21,6 +32,12 @@ export interface Config {
   /** Introspection and the Sandbox landing page; off in production unless asked for. */
   graphqlIntrospection: boolean;
 }
+
+/** Which X-Forwarded-For hops are believed: none, the nearest N, or those from listed networks. */
+export type TrustProxySetting =
+  | { kind: 'none' }
+  | { kind: 'hops'; hops: number }
+  | { kind: 'cidrs'; cidrs: string[] };
 
 export interface Argon2Costs {
   memoryKiB: number;

@@ -1,6 +1,16 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 
-import { ConfigError, LOG_LEVELS, MIN_JWT_SECRET_BYTES, type Config, type LogLevel } from './config.js';
+import {
+  ConfigError,
+  LOG_LEVELS,
+  MIN_JWT_SECRET_BYTES,
+  type Config,
+  type LogLevel,
+  type TrustProxySetting,
+} from './config.js';
+
+const DAY = 86_400;
 
 type Env = Record<string, string | undefined>;
 
@@ -25,7 +35,15 @@ export function loadConfig(env: Env = process.env): Config {
     jwtSecret: reader.optionalText('JWT_SECRET'),
     jwtTtlSeconds: reader.integer('JWT_TTL_SECONDS', 3600, 1, 366 * 86_400),
     loginMaxFailures: reader.integer('LOGIN_MAX_FAILURES', 5, 1, 1000),
-    lockoutSeconds: reader.integer('LOCKOUT_SECONDS', 900, 1, 366 * 86_400),
+    lockoutSeconds: reader.integer('LOCKOUT_SECONDS', 900, 1, 366 * DAY),
+    lockoutBackoff: reader.decimal('LOCKOUT_BACKOFF', 2, 1, 10),
+    lockoutMaxSeconds: reader.integer('LOCKOUT_MAX_SECONDS', DAY, 1, 366 * DAY),
+    lockoutResetSeconds: reader.integer('LOCKOUT_RESET_SECONDS', DAY, 1, 366 * DAY),
+    deviceMaxFailures: reader.integer('DEVICE_MAX_FAILURES', 3, 1, 1000),
+    deviceTokenTtlSeconds: reader.integer('DEVICE_TOKEN_TTL_SECONDS', 90 * DAY, 60, 3 * 366 * DAY),
+    ipMaxFailures: reader.integer('IP_MAX_FAILURES', 100, 1, 1_000_000),
+    ipWindowSeconds: reader.integer('IP_WINDOW_SECONDS', 3600, 1, 366 * DAY),
+    trustProxy: reader.trustProxy('TRUST_PROXY'),
     argon2: {
       // 19 MiB, 2 passes, 1 lane: the OWASP Password Storage Cheat Sheet's argon2id baseline.
       memoryKiB: reader.integer('ARGON2_MEMORY_KIB', 19_456, 1024, 4 * 1024 * 1024),
@@ -37,6 +55,9 @@ export function loadConfig(env: Env = process.env): Config {
     graphqlIntrospection: reader.boolean('GRAPHQL_INTROSPECTION', !production),
   };
   if (production) requireStrongSecret(reader, config.jwtSecret);
+  if (config.lockoutMaxSeconds < config.lockoutSeconds) {
+    reader.problem('LOCKOUT_MAX_SECONDS', `must be at least LOCKOUT_SECONDS (${config.lockoutSeconds})`);
+  }
   reader.throwIfInvalid();
   return config;
 }
@@ -87,6 +108,31 @@ class EnvReader {
     return this.optionalText(name) === undefined ? undefined : this.integer(name, min, min, max);
   }
 
+  decimal(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.optionalText(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+(\.\d+)?$/.test(raw) || value < min || value > max) {
+      this.problem(name, `must be a number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  /** A hop count ("1"), or a comma-separated list of addresses and CIDR blocks. */
+  trustProxy(name: string): TrustProxySetting {
+    const raw = this.optionalText(name);
+    if (raw === undefined || raw === 'false' || raw === '0') return { kind: 'none' };
+    if (/^\d+$/.test(raw)) return { kind: 'hops', hops: this.integer(name, 0, 1, 32) };
+    const cidrs = raw.split(',').map((part) => part.trim()).filter(Boolean);
+    const bad = cidrs.filter((cidr) => !isCidr(cidr));
+    if (bad.length > 0) {
+      this.problem(name, `must be a hop count or a list of addresses/CIDRs, got "${bad.join(', ')}"`);
+      return { kind: 'none' };
+    }
+    return { kind: 'cidrs', cidrs };
+  }
+
   boolean(name: string, fallback: boolean): boolean {
     const raw = this.optionalText(name)?.toLowerCase();
     if (raw === undefined) return fallback;
@@ -103,4 +149,13 @@ class EnvReader {
     this.problem(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
     return fallback;
   }
+}
+
+function isCidr(text: string): boolean {
+  const [address = '', prefix, extra] = text.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
 }

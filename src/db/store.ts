@@ -1,4 +1,5 @@
-import type { AttemptState } from '../counter/attempt-state.js';
+import type { Counters } from '../counter/attempt-state.js';
+import type { CountersChange } from '../counter/gate.js';
 
 /** A user as the domain sees it; `id` is the internal row id and never leaves the server. */
 export interface UserRecord {
@@ -33,10 +34,14 @@ export interface NewUser {
   createdAt: Date;
 }
 
-/** What a change to an attempts row decided: the row's next state and the caller's answer. */
-export interface AttemptChange<T> {
-  state: AttemptState;
-  result: T;
+/** Which lock counter an attempt runs on: the email's, or a trusted device's own. */
+export type LockSubject = { kind: 'email'; email: string } | { kind: 'device'; deviceId: string };
+
+/** The two counter rows one login attempt reads and writes together. */
+export interface CounterKeys {
+  lock: LockSubject;
+  /** The client address key (see counter/address-key.ts). */
+  address: string;
 }
 
 /**
@@ -46,11 +51,11 @@ export interface AttemptChange<T> {
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /**
-   * Reads the attempts row of `email`, applies `change` and writes the result, all while
-   * holding the row's write lock, so concurrent callers (threads, processes, instances) see
-   * each other's counts. `change` must be synchronous and pure.
+   * Reads both counter rows, applies `change` and writes what it decided, all while holding
+   * the rows' write locks, so concurrent callers (requests, processes, instances) see each
+   * other's counts. `change` must be synchronous and pure. Empty states delete their row.
    */
-  changeAttempts<T>(email: string, change: (current: AttemptState) => AttemptChange<T>): Promise<T>;
+  changeCounters<T>(keys: CounterKeys, change: (current: Counters) => CountersChange<T>): Promise<T>;
   findUserByEmail(email: string): Promise<UserWithPassword | undefined>;
   findUserByPublicId(publicId: string): Promise<UserRecord | undefined>;
   /** Creates the user and its profile in one transaction; `undefined` when the email is taken. */

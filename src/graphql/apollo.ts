@@ -12,6 +12,7 @@ import type { Config } from '../config/config.js';
 import { StoreUnavailableError } from '../db/store-errors.js';
 import type { Logger } from '../log/logger.js';
 import { buildGraphQLSchema } from './build-schema.js';
+import { edgeLimits } from './edge-limits.js';
 import type { RequestContext } from './context.js';
 
 /** Every setting Apollo would otherwise derive from NODE_ENV is set here from the config. */
@@ -26,8 +27,12 @@ export function createApollo(config: Config, httpServer: Server, log: Logger): A
   ];
   // Suggestions ("did you mean …") describe the schema to whoever probes it.
   if (!config.graphqlIntrospection) plugins.push(ApolloServerPluginDisableSuggestions());
+  const limits = edgeLimits(config);
+  plugins.push(...(limits.plugins as ApolloServerPlugin<RequestContext>[]));
   return new ApolloServer<RequestContext>({
     schema: buildGraphQLSchema(),
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     introspection: config.graphqlIntrospection,
     includeStacktraceInErrorResponses: !config.production,
     // A batch would let one request carry many logins past per-request limits.

@@ -7,4 +7,6 @@ import type { AccountDeps } from '../accounts/services.js';
 export interface RequestContext {
   deps: AccountDeps;
   authorization: string | undefined;
+  /** The client's address, X-Forwarded-For believed only as far as TRUST_PROXY allows. */
+  clientAddress: string;
 }

@@ -167,23 +167,40 @@ export function loginCounterSuite(target: StoreTarget): void {
       expect(checks() - before).toBe(5);
     });
 
-    it('gives 60 aliased login mutations in one document exactly N password checks', async () => {
+    it('refuses two aliased login fields in one document before running either', async () => {
       await start();
       await server.register('user@example.com', PASSWORD);
       const before = checks();
-      const fields = Array.from(
-        { length: 60 },
-        (_, i) => `a${i}: login(input: $input) { __typename }`,
-      ).join('\n');
 
-      const res = await gql(server.url, `mutation($input: LoginInput!) { ${fields} }`, {
-        input: { email: 'user@example.com', password: WRONG },
+      const res = await gql(
+        server.url,
+        'mutation($input: LoginInput!) { a: login(input: $input) { __typename } b: login(input: $input) { __typename } }',
+        { input: { email: 'user@example.com', password: WRONG } },
+      );
+      const next = (await server.login('user@example.com', WRONG)).data!.login;
+
+      expect(res.status).toBe(400);
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors![0]).toMatchObject({
+        message: 'A request may contain at most one login or register field.',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
       });
+      expect(checks() - before).toBe(1);
+      expect(next.attemptsRemaining).toBe(4);
+    });
 
-      const names = Object.values(res.data as Record<string, { __typename: string }>).map((v) => v.__typename);
-      expect(names.filter((n) => n === 'InvalidCredentials')).toHaveLength(5);
-      expect(names.filter((n) => n === 'AccountLocked')).toHaveLength(55);
-      expect(checks() - before).toBe(5);
+    it('refuses a login and a register together, also through fragments', async () => {
+      await start();
+
+      const res = await gql(
+        server.url,
+        `mutation($l: LoginInput!, $r: RegisterInput!) { ...L register(input: $r) { __typename } }
+         fragment L on Mutation { login(input: $l) { __typename } }`,
+        { l: { email: 'a@example.com', password: WRONG }, r: { email: 'b@example.com', password: WRONG, username: 'b' } },
+      );
+
+      expect(res.status).toBe(400);
+      expect(res.errors![0]!.message).toMatch(/at most one login or register/);
     });
 
     it('ends a burst with one right password in a consistent state', async () => {

@@ -22,6 +22,7 @@ export function meSuite(target: StoreTarget): void {
     });
 
     const secret = () => server.env.JWT_SECRET!;
+    const audience = 'login-counter:access';
     const expectUnauthenticated = (res: GraphQLResponse) => {
       expect(res.errors).toHaveLength(1);
       expect(res.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
@@ -52,41 +53,61 @@ export function meSuite(target: StoreTarget): void {
 
     it('refuses an expired token', async () => {
       const now = Math.floor(Date.now() / 1000);
-      const expired = jwt.sign({ iat: now - 7200, exp: now - 3600, sub: userId }, secret(), { algorithm: 'HS256' });
+      const expired = jwt.sign({ iat: now - 7200, exp: now - 3600, sub: userId, aud: audience }, secret(), {
+        algorithm: 'HS256',
+      });
 
       expectUnauthenticated(await server.gql(ME, {}, expired));
     });
 
     it('refuses a tampered token', async () => {
       const [header, , signature] = token.split('.');
-      const payload = Buffer.from(JSON.stringify({ sub: 'someone-else', exp: 9999999999 })).toString('base64url');
+      const claims = { sub: '00000000-0000-4000-8000-000000000000', exp: 9999999999, aud: audience };
+      const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
 
       expectUnauthenticated(await server.gql(ME, {}, `${header}.${payload}.${signature}`));
     });
 
     it('refuses an alg: none token', async () => {
       const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-      const payload = Buffer.from(JSON.stringify({ sub: userId, exp: 9999999999 })).toString('base64url');
+      const payload = Buffer.from(JSON.stringify({ sub: userId, exp: 9999999999, aud: audience })).toString('base64url');
 
       expectUnauthenticated(await server.gql(ME, {}, `${header}.${payload}.`));
     });
 
     it('refuses a token signed with another secret', async () => {
-      const forged = jwt.sign({ sub: userId }, 'another-secret-that-is-also-32-bytes-long', { expiresIn: 60 });
+      const forged = jwt.sign({ sub: userId, aud: audience }, 'another-secret-that-is-also-32-bytes-long', {
+        expiresIn: 60,
+      });
 
       expectUnauthenticated(await server.gql(ME, {}, forged));
     });
 
     it('refuses a token without exp', async () => {
-      const eternal = jwt.sign({ sub: userId }, secret(), { algorithm: 'HS256' });
+      const eternal = jwt.sign({ sub: userId, aud: audience }, secret(), { algorithm: 'HS256' });
 
       expectUnauthenticated(await server.gql(ME, {}, eternal));
     });
 
     it('refuses a valid token for a user that does not exist', async () => {
-      const ghost = jwt.sign({ sub: '00000000-0000-4000-8000-000000000000' }, secret(), { expiresIn: 60 });
+      const ghost = jwt.sign({ sub: '00000000-0000-4000-8000-000000000000', aud: audience }, secret(), { expiresIn: 60 });
 
       expectUnauthenticated(await server.gql(ME, {}, ghost));
+    });
+
+    it('refuses a token signed with our secret but for another audience', async () => {
+      const other = jwt.sign({ sub: userId }, secret(), { expiresIn: 60 });
+
+      expectUnauthenticated(await server.gql(ME, {}, other));
+    });
+
+    it('refuses a device token used as an access token', async () => {
+      const login = await server.gql(
+        'mutation($input: LoginInput!) { login(input: $input) { ... on AuthPayload { deviceToken } } }',
+        { input: { email: 'me@example.com', password: 'my password' } },
+      );
+
+      expectUnauthenticated(await server.gql(ME, {}, login.data!.login.deviceToken));
     });
 
     it('refuses an Authorization header that is not a bearer token', async () => {

@@ -2,11 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 
-import { isEmpty, NO_ATTEMPTS, type AttemptState } from '../../counter/attempt-state.js';
+import type { Counters } from '../../counter/attempt-state.js';
+import type { CountersChange } from '../../counter/gate.js';
 import type { Logger } from '../../log/logger.js';
-import type { AttemptChange, NewUser, Store, UserRecord, UserWithPassword } from '../store.js';
+import type { CounterKeys, NewUser, Store, UserRecord, UserWithPassword } from '../store.js';
+import { lockCounters, writeCounters } from './counter-rows.js';
 import { migratePostgres } from './migrate.js';
-import { loginAttempts, profiles, users } from './tables.js';
+import { profiles, users } from './tables.js';
 
 export interface PostgresOptions {
   poolMax: number;
@@ -71,25 +73,11 @@ export class PostgresStore implements Store {
     };
   }
 
-  async changeAttempts<T>(email: string, change: (current: AttemptState) => AttemptChange<T>): Promise<T> {
+  async changeCounters<T>(keys: CounterKeys, change: (current: Counters) => CountersChange<T>): Promise<T> {
     return this.transaction(async (tx) => {
-      // The upsert takes the row lock even when the row exists, so under READ COMMITTED a
-      // second transaction for the same email waits here and then reads the first one's count.
-      const [row] = await tx
-        .insert(loginAttempts)
-        .values({ email })
-        .onConflictDoUpdate({ target: loginAttempts.email, set: { email } })
-        .returning({ failures: loginAttempts.failures, lockedUntil: loginAttempts.lockedUntil });
-      const current = row ?? NO_ATTEMPTS;
+      const current = await lockCounters(tx, keys);
       const { state, result } = change(current);
-      if (isEmpty(state)) {
-        await tx.delete(loginAttempts).where(eq(loginAttempts.email, email));
-      } else if (state.failures !== current.failures || state.lockedUntil?.getTime() !== current.lockedUntil?.getTime()) {
-        await tx
-          .update(loginAttempts)
-          .set({ failures: state.failures, lockedUntil: state.lockedUntil, updatedAt: new Date() })
-          .where(eq(loginAttempts.email, email));
-      }
+      await writeCounters(tx, keys, current, state);
       return result;
     });
   }

@@ -22,10 +22,31 @@ export const profiles = pgTable('profiles', {
   city: text('city'),
 });
 
+const timestampMs = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
+
+const lockCounterColumns = () => ({
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: timestampMs('locked_until'),
+  lockCount: integer('lock_count').notNull().default(0),
+  lastLockedAt: timestampMs('last_locked_at'),
+  updatedAt: timestampMs('updated_at').notNull().defaultNow(),
+});
+
 // Keyed by normalized email, not by user, so unknown emails are counted exactly like known ones.
 export const loginAttempts = pgTable('login_attempts', {
   email: text('email').primaryKey(),
+  ...lockCounterColumns(),
+});
+
+// A trusted device's own counter, so attackers locking the email do not lock its owner out.
+export const deviceAttempts = pgTable('device_attempts', {
+  deviceId: text('device_id').primaryKey(),
+  ...lockCounterColumns(),
+});
+
+export const addressAttempts = pgTable('address_attempts', {
+  address: text('address').primaryKey(),
   failures: integer('failures').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date', precision: 3 }),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
+  windowStartedAt: timestampMs('window_started_at'),
+  updatedAt: timestampMs('updated_at').notNull().defaultNow(),
 });

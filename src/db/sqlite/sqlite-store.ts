@@ -5,10 +5,12 @@ import Database from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 
-import { NO_ATTEMPTS, isEmpty, type AttemptState } from '../../counter/attempt-state.js';
-import type { AttemptChange, NewUser, Store, UserRecord, UserWithPassword } from '../store.js';
+import type { Counters } from '../../counter/attempt-state.js';
+import type { CountersChange } from '../../counter/gate.js';
+import type { CounterKeys, NewUser, Store, UserRecord, UserWithPassword } from '../store.js';
+import { CounterRows } from './counter-rows.js';
 import { migrateSqlite } from './migrate.js';
-import { loginAttempts, profiles, users } from './tables.js';
+import { profiles, users } from './tables.js';
 
 /** How long a writer waits for another process's write lock before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -51,41 +53,30 @@ export class SqliteStore implements Store {
   readonly dialect = 'sqlite';
   private readonly db: BetterSQLite3Database;
   private readonly statements;
+  private readonly counters: CounterRows;
 
   constructor(private readonly sqlite: Database.Database) {
     this.db = drizzle(sqlite);
     const db = this.db;
+    this.counters = new CounterRows(db);
     const selectUser = () =>
       db.select(userColumns).from(users).innerJoin(profiles, eq(profiles.userId, users.id));
     this.statements = {
-      attempts: db
-        .select({ failures: loginAttempts.failures, lockedUntil: loginAttempts.lockedUntil })
-        .from(loginAttempts)
-        .where(eq(loginAttempts.email, sql.placeholder('email')))
-        .prepare(),
       userByEmail: selectUser().where(eq(users.email, sql.placeholder('email'))).prepare(),
       userByPublicId: selectUser().where(eq(users.publicId, sql.placeholder('publicId'))).prepare(),
       ping: db.select({ one: sql<number>`1` }).from(sql`(select 1)`).prepare(),
     };
   }
 
-  async changeAttempts<T>(email: string, change: (current: AttemptState) => AttemptChange<T>): Promise<T> {
-    // BEGIN IMMEDIATE takes the database's write lock before the read, so no other
-    // connection (in this process or another) can read the same count in between.
+  async changeCounters<T>(keys: CounterKeys, change: (current: Counters) => CountersChange<T>): Promise<T> {
+    // BEGIN IMMEDIATE takes the database's write lock before the reads, so no other
+    // connection (in this process or another) can read the same counts in between.
     return this.db.transaction(
-      (tx) => {
-        const current = this.statements.attempts.get({ email }) ?? NO_ATTEMPTS;
+      () => {
+        const current = { lock: this.counters.readLock(keys.lock), address: this.counters.readAddress(keys.address) };
         const { state, result } = change(current);
-        if (sameState(current, state)) return result;
-        if (isEmpty(state)) {
-          tx.delete(loginAttempts).where(eq(loginAttempts.email, email)).run();
-        } else {
-          const row = { failures: state.failures, lockedUntil: state.lockedUntil, updatedAt: new Date() };
-          tx.insert(loginAttempts)
-            .values({ email, ...row })
-            .onConflictDoUpdate({ target: loginAttempts.email, set: row })
-            .run();
-        }
+        this.counters.writeAddress(keys.address, current.address, state.address);
+        this.counters.writeLock(keys.lock, current.lock, state.lock);
         return result;
       },
       { behavior: 'immediate' },
@@ -136,10 +127,6 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.sqlite.open) this.sqlite.close();
   }
-}
-
-function sameState(a: AttemptState, b: AttemptState): boolean {
-  return a.failures === b.failures && a.lockedUntil?.getTime() === b.lockedUntil?.getTime();
 }
 
 function toUser(row: UserRow | undefined): UserWithPassword | undefined {

@@ -23,11 +23,32 @@ export const profiles = sqliteTable('profiles', {
   city: text('city'),
 });
 
+const lockCounterColumns = () => ({
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+  lockCount: integer('lock_count').notNull().default(0),
+  lastLockedAt: integer('last_locked_at', { mode: 'timestamp_ms' }),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch() * 1000)`),
+});
+
 // Keyed by normalized email, not by user, so unknown emails are counted exactly like known ones.
 export const loginAttempts = sqliteTable('login_attempts', {
   email: text('email').primaryKey(),
+  ...lockCounterColumns(),
+});
+
+// A trusted device's own counter, so attackers locking the email do not lock its owner out.
+export const deviceAttempts = sqliteTable('device_attempts', {
+  deviceId: text('device_id').primaryKey(),
+  ...lockCounterColumns(),
+});
+
+export const addressAttempts = sqliteTable('address_attempts', {
+  address: text('address').primaryKey(),
   failures: integer('failures').notNull().default(0),
-  lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+  windowStartedAt: integer('window_started_at', { mode: 'timestamp_ms' }),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
     .notNull()
     .default(sql`(unixepoch() * 1000)`),

@@ -14,11 +14,19 @@ export class AuthPayload {
   @Field(() => User, { description: 'The account the token belongs to.' })
   user!: User;
 
+  @Field(() => String, {
+    description:
+      'Marks this client as a trusted device of the account. Send it back as LoginInput.deviceToken: ' +
+      'its logins are counted on their own budget, so failures caused by others do not lock it out.',
+  })
+  deviceToken!: string;
+
   static from(outcome: Authenticated): AuthPayload {
     return Object.assign(new AuthPayload(), {
       token: outcome.token,
       expiresAt: outcome.expiresAt,
       user: User.from(outcome.user),
+      deviceToken: outcome.deviceToken,
     });
   }
 }

@@ -25,4 +25,10 @@ export class LoginInput {
 
   @Field(() => String, { description: 'Its password.' })
   password!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The deviceToken of an earlier successful login to this account from this client.',
+  })
+  deviceToken?: string | null;
 }

@@ -29,6 +29,16 @@ export class AccountLocked extends Problem {
   retryAfterSeconds!: number;
 }
 
+@ObjectType({
+  implements: Problem,
+  simpleResolvers: true,
+  description: 'Too many failed logins from this client address: no password is checked until the window ends.',
+})
+export class TooManyAttempts extends Problem {
+  @Field(() => Int, { description: 'Whole seconds until logins from this address are checked again.' })
+  retryAfterSeconds!: number;
+}
+
 @ObjectType({ implements: Problem, simpleResolvers: true, description: 'An argument was refused before any work was done.' })
 export class InvalidInput extends Problem {
   @Field(() => String, { description: 'The input field that was refused, e.g. "email".' })

@@ -1,12 +1,12 @@
 import { createUnionType } from 'type-graphql';
 
 import { AuthPayload } from './auth-payload.type.js';
-import { AccountLocked, EmailTaken, InvalidCredentials, InvalidInput } from './problems.type.js';
+import { AccountLocked, EmailTaken, InvalidCredentials, InvalidInput, TooManyAttempts } from './problems.type.js';
 
 export const LoginResult = createUnionType({
   name: 'LoginResult',
   description: 'The answer to a login: a token, or the reason there is none.',
-  types: () => [AuthPayload, InvalidCredentials, AccountLocked, InvalidInput] as const,
+  types: () => [AuthPayload, InvalidCredentials, AccountLocked, TooManyAttempts, InvalidInput] as const,
 });
 
 export const RegisterResult = createUnionType({

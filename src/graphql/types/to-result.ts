@@ -1,14 +1,16 @@
 import type { InputProblem } from '../../accounts/input-rules.js';
 import type { LoginOutcome, RegisterOutcome } from '../../accounts/outcomes.js';
 import { AuthPayload } from './auth-payload.type.js';
-import { AccountLocked, EmailTaken, InvalidCredentials, InvalidInput } from './problems.type.js';
+import { AccountLocked, EmailTaken, InvalidCredentials, InvalidInput, TooManyAttempts } from './problems.type.js';
 
 // Union members are told apart with `instanceof`, so every answer is a class instance.
 
 const invalidInput = (problem: InputProblem): InvalidInput =>
   Object.assign(new InvalidInput(), { message: problem.message, field: problem.field });
 
-export function toLoginResult(outcome: LoginOutcome): AuthPayload | InvalidCredentials | AccountLocked | InvalidInput {
+export function toLoginResult(
+  outcome: LoginOutcome,
+): AuthPayload | InvalidCredentials | AccountLocked | TooManyAttempts | InvalidInput {
   switch (outcome.kind) {
     case 'authenticated':
       return AuthPayload.from(outcome);
@@ -23,6 +25,11 @@ export function toLoginResult(outcome: LoginOutcome): AuthPayload | InvalidCrede
       return Object.assign(new AccountLocked(), {
         message: `Too many failed logins. Try again after ${outcome.lockedUntil.toISOString()}.`,
         lockedUntil: outcome.lockedUntil,
+        retryAfterSeconds: outcome.retryAfterSeconds,
+      });
+    case 'rate_limited':
+      return Object.assign(new TooManyAttempts(), {
+        message: `Too many failed logins from this address. Try again in ${outcome.retryAfterSeconds} seconds.`,
         retryAfterSeconds: outcome.retryAfterSeconds,
       });
   }
