@@ -32,19 +32,19 @@ export const singleCredentialField: ValidationRule = (context: ValidationContext
 /**
  * Depth, alias, token, directive and cost limits, checked before execution. The schema's
  * deepest real query (register → user → profile → field) is four levels; the limits leave
- * room for clients' fragments without letting a document grow expensive. Introspection is
- * exempt from depth and cost so that Sandbox keeps working where introspection is on.
+ * room for clients' fragments without letting a document grow expensive. Where introspection
+ * is on, it is exempt from depth and cost so that Sandbox keeps working.
  */
 export function edgeLimits(config: Config) {
   const exposeLimits = !config.production;
   const armor = new ApolloArmor({
-    maxDepth: { n: 8, ignoreIntrospection: true, flattenFragments: true, exposeLimits },
+    maxDepth: { n: 8, ignoreIntrospection: config.graphqlIntrospection, flattenFragments: true, exposeLimits },
     maxAliases: { n: 10, exposeLimits },
     // Its Apollo plugin throws from a hook, which Apollo answers with a 500, even for plain
     // syntax errors; graphql-js's own parser limit (parseOptions below) answers 400.
     maxTokens: { enabled: false },
     maxDirectives: { n: 20, exposeLimits },
-    costLimit: { maxCost: 500, ignoreIntrospection: true, exposeLimits },
+    costLimit: { maxCost: 500, ignoreIntrospection: config.graphqlIntrospection, exposeLimits },
     // Apollo's own plugin already hides suggestions wherever introspection is off.
     blockFieldSuggestion: { enabled: false },
   });

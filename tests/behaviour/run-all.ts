@@ -1,4 +1,5 @@
 import type { StoreTarget } from '../support/stores.js';
+import { abuseSuite } from './abuse.suite.js';
 import { httpEdgeSuite } from './http-edge.suite.js';
 import { loginCounterSuite } from './login-counter.suite.js';
 import { meSuite } from './me.suite.js';
@@ -12,4 +13,5 @@ export function runBehaviourSuite(target: StoreTarget): void {
   meSuite(target);
   httpEdgeSuite(target);
   restartSuite(target);
+  abuseSuite(target);
 }

@@ -40,7 +40,7 @@ export const LOGIN = /* GraphQL */ `
   mutation Login($input: LoginInput!) {
     login(input: $input) {
       __typename
-      ... on AuthPayload { token expiresAt user { id email } }
+      ... on AuthPayload { token deviceToken expiresAt user { id email } }
       ... on InvalidCredentials { attemptsRemaining }
       ... on AccountLocked { lockedUntil retryAfterSeconds }
       ... on InvalidInput { field }
