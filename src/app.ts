@@ -15,12 +15,14 @@ import { openStore } from './db/open-store.js';
 import { sqlitePath } from './db/sqlite/sqlite-store.js';
 import type { Store } from './db/store.js';
 import { createApollo } from './graphql/apollo.js';
-import { clientAddressResolver } from './http/client-address.js';
+import { requestContext, type RequestContext } from './graphql/context.js';
+import { clientAddressResolver, userAgentOf } from './http/client-address.js';
 import { handleGraphQL } from './http/graphql-handler.js';
 import { healthRoute } from './http/health.js';
 import { createHttpServer, type Route } from './http/http-server.js';
 import { createMetricsServer } from './http/metrics-server.js';
 import type { Logger } from './log/logger.js';
+import { startRetention } from './maintenance/retention.js';
 import { Metrics } from './metrics/metrics.js';
 
 export interface App {
@@ -60,6 +62,7 @@ async function buildDeps(config: Config, store: Store, log: Logger, clock: () =>
     deviceTokens: new DeviceTokens(secret, config.deviceTokenTtlSeconds),
     policy: counterPolicy(config, config.loginMaxFailures),
     devicePolicy: counterPolicy(config, config.deviceMaxFailures),
+    maxSessionsPerUser: config.maxSessionsPerUser,
     clock,
     log,
     metrics,
@@ -86,21 +89,28 @@ async function serve(config: Config, deps: AccountDeps): Promise<App> {
   const apollo = createApollo(config, httpServer, log);
   await apollo.start();
   const clientAddress = clientAddressResolver(config.trustProxy);
-  const context = (req: IncomingMessage) => ({
-    deps,
-    authorization: req.headers.authorization,
-    clientAddress: clientAddress(req),
-  });
+  const context = (req: IncomingMessage): RequestContext =>
+    requestContext(deps, req.headers.authorization, { address: clientAddress(req), userAgent: userAgentOf(req) });
   routes['/graphql'] = (req, res, url) => handleGraphQL(apollo, context, req, res, url);
   const metricsServer = config.metricsPort === undefined ? undefined : createMetricsServer(metrics, log);
 
   const url = await listen(httpServer, config.port, config.host);
   const metricsUrl = metricsServer && (await listen(metricsServer, config.metricsPort!, config.host));
+  const stopRetention = startRetention(
+    store,
+    {
+      auditRetentionDays: config.auditRetentionDays,
+      counterIdleSeconds: Math.max(config.lockoutResetSeconds, config.ipWindowSeconds, config.lockoutMaxSeconds),
+    },
+    deps.clock,
+    log,
+  );
   return {
     url,
     metricsUrl,
     deps,
     close: async () => {
+      stopRetention();
       if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
       await apollo.stop();
       await store.close();

@@ -4,8 +4,22 @@ import type { UserRecord } from '../db/store.js';
 import type { Authenticated } from './outcomes.js';
 import type { AccountDeps } from './services.js';
 
-/** The answer to a successful login or registration: an access token and a device token. */
-export function authenticated(deps: AccountDeps, user: UserRecord, now: Date, deviceId: string = randomUUID()): Authenticated {
+/**
+ * Starts a session for a successful login or registration: a session row (so the token can be
+ * ended early), an access token naming it, and a device token for this client.
+ */
+export async function startSession(
+  deps: AccountDeps,
+  user: UserRecord,
+  now: Date,
+  deviceId: string = randomUUID(),
+): Promise<Authenticated> {
+  const sessionId = randomUUID();
+  const issued = deps.tokens.issue({ publicId: user.publicId, sessionId }, now);
+  await deps.store.sessions.create(
+    { id: sessionId, userId: user.id, createdAt: now, expiresAt: issued.expiresAt },
+    deps.maxSessionsPerUser,
+  );
   const deviceToken = deps.deviceTokens.issue({ deviceId, publicId: user.publicId }, user.email, now);
-  return { kind: 'authenticated', user, deviceToken, ...deps.tokens.issue(user.publicId, now) };
+  return { kind: 'authenticated', user, deviceToken, ...issued };
 }

@@ -1,23 +1,14 @@
-import { addressKey } from '../counter/address-key.js';
-import { gateAttempt, settleSuccess } from '../counter/gate.js';
-import { secondsUntil } from '../counter/lock-policy.js';
-import type { CounterKeys } from '../db/store.js';
+import type { UserWithPassword } from '../db/store.js';
 import { emailProblem, normalizeEmail, normalizePassword, passwordProblem } from './input-rules.js';
-import { authenticated } from './issue-tokens.js';
+import { startSession } from './issue-tokens.js';
 import type { LoginOutcome } from './outcomes.js';
-import type { AccountDeps } from './services.js';
+import { checkPassword } from './password-check.js';
+import type { AccountDeps, ClientInfo } from './services.js';
 
 export interface LoginRequest {
   email: string;
   password: string;
   deviceToken?: string | null;
-}
-
-/** One login attempt from `clientAddress`, counted in the metrics by its outcome. */
-export async function login(deps: AccountDeps, request: LoginRequest, clientAddress: string): Promise<LoginOutcome> {
-  const outcome = await attemptLogin(deps, request, clientAddress);
-  deps.metrics.attempt(METRIC_OUTCOME[outcome.kind]);
-  return outcome;
 }
 
 const METRIC_OUTCOME = {
@@ -28,50 +19,45 @@ const METRIC_OUTCOME = {
   invalid_input: 'invalid_input',
 } as const;
 
-/**
- * Validate, count, check, settle. The count is committed before the password is checked, so
- * a crash or a timeout in between leaves the attempt counted.
- */
-async function attemptLogin(deps: AccountDeps, request: LoginRequest, clientAddress: string): Promise<LoginOutcome> {
+/** One login attempt, counted in the metrics and the audit trail by its outcome. */
+export async function login(deps: AccountDeps, request: LoginRequest, client: ClientInfo): Promise<LoginOutcome> {
+  const outcome = await attemptLogin(deps, request, client);
+  deps.metrics.attempt(METRIC_OUTCOME[outcome.kind]);
+  return outcome;
+}
+
+async function attemptLogin(deps: AccountDeps, request: LoginRequest, client: ClientInfo): Promise<LoginOutcome> {
   const invalid = emailProblem(request.email) ?? passwordProblem(request.password);
-  if (invalid) return invalid;
-  const { store, passwords, clock } = deps;
+  const now = deps.clock();
+  if (invalid) {
+    await deps.store.audit.record({
+      at: now,
+      email: printableEmail(request.email),
+      outcome: 'invalid_input',
+      clientAddress: client.address,
+      userAgent: client.userAgent,
+    });
+    return invalid;
+  }
   const email = normalizeEmail(request.email);
-  const password = normalizePassword(request.password);
-  const now = clock();
   // A device token that is not valid for this email is ignored, not refused: the attempt is
   // then counted on the email like any other, so a stolen or forged one buys nothing.
   const device = request.deviceToken ? deps.deviceTokens.verify(request.deviceToken, email, now) : undefined;
-  const keys: CounterKeys = {
-    lock: device ? { kind: 'device', deviceId: device.deviceId } : { kind: 'email', email },
-    address: addressKey(clientAddress),
-  };
-  const policy = device ? deps.devicePolicy : deps.policy;
 
-  const gate = await store.changeCounters(keys, (current) => gateAttempt(current, policy, now));
-  if (gate.kind === 'rate_limited') return { kind: 'rate_limited', retryAfterSeconds: secondsUntil(gate.retryAt, now) };
-  if (gate.kind === 'locked') {
-    return { kind: 'locked', lockedUntil: gate.lockedUntil, retryAfterSeconds: secondsUntil(gate.lockedUntil, now) };
-  }
-
-  const user = await store.findUserByEmail(email);
-  // Unknown emails are verified against a dummy hash: same work, same time, same answer.
-  const matches = await passwords.verify(user?.passwordHash ?? passwords.dummyHash, password);
-  if (!user || !matches || (device && device.publicId !== user.publicId)) {
-    if (gate.attemptsRemaining === 0) lockStarted(deps, keys.lock.kind);
-    return { kind: 'invalid_credentials', attemptsRemaining: gate.attemptsRemaining };
-  }
-
-  await store.changeCounters(keys, (current) => settleSuccess(current, policy, now));
-  if (passwords.needsRehash(user.passwordHash)) {
-    await store.updatePasswordHash(user.id, await passwords.hash(password));
-  }
-  const { passwordHash: _hidden, ...record } = user;
-  return authenticated(deps, record, now, device?.deviceId);
+  const checked = await checkPassword(deps, { email, password: normalizePassword(request.password), device }, client);
+  if (checked.kind !== 'verified') return checked;
+  await rehashIfStale(deps, checked.user, normalizePassword(request.password));
+  const { passwordHash: _hidden, ...user } = checked.user;
+  return startSession(deps, user, now, device?.deviceId);
 }
 
-function lockStarted(deps: AccountDeps, counter: 'email' | 'device'): void {
-  deps.metrics.locksStarted.inc();
-  // No email here: the log must not become a list of targeted accounts for whoever reads it.
-  deps.log.warn({ event: 'login_locked', counter }, 'login locked after repeated failures');
+/** Hashes made with older argon2 costs are replaced while the password is at hand. */
+async function rehashIfStale(deps: AccountDeps, user: UserWithPassword, password: string): Promise<void> {
+  if (!deps.passwords.needsRehash(user.passwordHash)) return;
+  await deps.store.users.updatePasswordHash(user.id, await deps.passwords.hash(password));
+}
+
+/** A refused email as the trail can keep it: no NUL, no lone surrogate, bounded length. */
+function printableEmail(email: string): string {
+  return normalizeEmail(email.slice(0, 512).toWellFormed().replaceAll('\u0000', '\uFFFD')).slice(0, 320);
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
+import type { Role } from '../db/store.js';
 import { emailProblem, nameProblem, normalizeEmail, normalizePassword, passwordProblem } from './input-rules.js';
-import { authenticated } from './issue-tokens.js';
+import { startSession } from './issue-tokens.js';
 import type { RegisterOutcome } from './outcomes.js';
 import type { AccountDeps } from './services.js';
 
@@ -11,6 +12,8 @@ export interface RegisterRequest {
   password: string;
   firstName?: string | null;
   lastName?: string | null;
+  /** Only the command-line tool creates admins; GraphQL registration is always USER. */
+  role?: Role;
 }
 
 export async function register(deps: AccountDeps, request: RegisterRequest): Promise<RegisterOutcome> {
@@ -25,16 +28,17 @@ export async function register(deps: AccountDeps, request: RegisterRequest): Pro
   if (invalid) return invalid;
 
   const now = deps.clock();
-  const user = await deps.store.createUser({
+  const user = await deps.store.users.create({
     publicId: randomUUID(),
     email: normalizeEmail(request.email),
     username: request.username.trim(),
     firstName: firstName.trim(),
     lastName: lastName.trim(),
     passwordHash: await deps.passwords.hash(normalizePassword(request.password)),
+    role: request.role ?? 'USER',
     createdAt: now,
   });
   if (!user) return { kind: 'email_taken' };
   deps.log.info({ event: 'user_registered', userId: user.publicId }, 'user registered');
-  return authenticated(deps, user, now);
+  return startSession(deps, user, now);
 }

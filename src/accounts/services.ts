@@ -16,7 +16,15 @@ export interface AccountDeps {
   policy: CounterPolicy;
   /** Counting for logins from a trusted device: the device's own, smaller budget. */
   devicePolicy: CounterPolicy;
+  /** When set, a new session ends the user's oldest ones beyond this many. */
+  maxSessionsPerUser: number | undefined;
   clock: () => Date;
   log: Logger;
   metrics: Metrics;
+}
+
+/** Who is asking, as far as the HTTP layer can tell; recorded in the audit trail. */
+export interface ClientInfo {
+  address: string;
+  userAgent: string | null;
 }

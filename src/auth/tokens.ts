@@ -7,26 +7,37 @@ export interface IssuedToken {
   expiresAt: Date;
 }
 
-/** HS256 access tokens whose subject is the user's public id. */
+/** What a valid access token says: whose it is and which session it belongs to. */
+export interface TokenClaims {
+  publicId: string;
+  sessionId: string;
+}
+
+/** HS256 access tokens: subject is the user's public id, `jti` the session id. */
 export class Tokens {
   constructor(
     private readonly secret: string,
-    private readonly ttlSeconds: number,
+    readonly ttlSeconds: number,
   ) {}
 
-  issue(publicId: string, now: Date): IssuedToken {
+  issue(claims: TokenClaims, now: Date): IssuedToken {
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + this.ttlSeconds;
-    const token = jwt.sign({ iat, exp }, this.secret, { algorithm: 'HS256', subject: publicId, audience: AUDIENCE });
+    const token = jwt.sign({ iat, exp }, this.secret, {
+      algorithm: 'HS256',
+      subject: claims.publicId,
+      jwtid: claims.sessionId,
+      audience: AUDIENCE,
+    });
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
   /**
-   * The subject of a valid token, or undefined. The algorithm is pinned, so neither
+   * The claims of a valid token, or undefined. The algorithm is pinned, so neither
    * `alg: none` nor a key-confusion trick is accepted, a token without `exp` is refused
    * because it would never end, and the audience keeps other tokens of ours out.
    */
-  verify(token: string, now: Date): string | undefined {
+  verify(token: string, now: Date): TokenClaims | undefined {
     try {
       const payload = jwt.verify(token, this.secret, {
         algorithms: ['HS256'],
@@ -34,7 +45,9 @@ export class Tokens {
         clockTimestamp: Math.floor(now.getTime() / 1000),
       });
       if (typeof payload !== 'object' || typeof payload.exp !== 'number') return undefined;
-      return typeof payload.sub === 'string' && payload.sub !== '' ? payload.sub : undefined;
+      const { sub, jti } = payload;
+      if (typeof sub !== 'string' || sub === '' || typeof jti !== 'string' || jti === '') return undefined;
+      return { publicId: sub, sessionId: jti };
     } catch {
       return undefined;
     }

@@ -27,6 +27,10 @@ export interface Config {
   trustProxy: TrustProxySetting;
   argon2: Argon2Costs;
   logLevel: LogLevel;
+  /** When set, a new session ends the user's oldest active ones beyond this many. */
+  maxSessionsPerUser: number | undefined;
+  /** Login events older than this are pruned in the background. */
+  auditRetentionDays: number;
   /** Port of the separate Prometheus /metrics listener (on HOST); undefined: no metrics. */
   metricsPort: number | undefined;
   /** Introspection and the Sandbox landing page; off in production unless asked for. */

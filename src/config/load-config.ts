@@ -51,6 +51,8 @@ export function loadConfig(env: Env = process.env): Config {
       parallelism: reader.integer('ARGON2_PARALLELISM', 1, 1, 16),
     },
     logLevel: reader.oneOf('LOG_LEVEL', 'info', LOG_LEVELS) as LogLevel,
+    maxSessionsPerUser: reader.optionalInteger('MAX_SESSIONS_PER_USER', 1, 10_000),
+    auditRetentionDays: reader.integer('AUDIT_RETENTION_DAYS', 90, 1, 3660),
     metricsPort: reader.optionalInteger('METRICS_PORT', 0, 65_535),
     graphqlIntrospection: reader.boolean('GRAPHQL_INTROSPECTION', !production),
   };

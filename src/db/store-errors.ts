@@ -27,15 +27,27 @@ function codeOf(error: unknown): string {
 
 /** Wraps every store method so that a database failure becomes a StoreUnavailableError. */
 export function guardStore(store: Store, log: Logger): Store {
-  return new Proxy(store, {
+  return {
+    dialect: store.dialect,
+    users: guard(store.users, 'users', log),
+    sessions: guard(store.sessions, 'sessions', log),
+    audit: guard(store.audit, 'audit', log),
+    counters: guard(store.counters, 'counters', log),
+    isHealthy: () => store.isHealthy(),
+    close: () => store.close(),
+  };
+}
+
+function guard<T extends object>(part: T, name: string, log: Logger): T {
+  return new Proxy(part, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function' || property === 'isHealthy' || property === 'close') return value;
+      if (typeof value !== 'function') return value;
       return async (...args: unknown[]) => {
         try {
           return await value.apply(target, args);
         } catch (error) {
-          const failure = new StoreUnavailableError(String(property), codeOf(error));
+          const failure = new StoreUnavailableError(`${name}.${String(property)}`, codeOf(error));
           log.error({ operation: failure.operation, code: failure.code }, 'database operation failed');
           throw failure;
         }

@@ -1,12 +1,21 @@
-import type { AccountDeps } from '../accounts/services.js';
+import { currentUser, type CurrentUser } from '../accounts/current-user.js';
+import type { AccountDeps, ClientInfo } from '../accounts/services.js';
 
 /**
- * Per-request context. Building it never fails: a bad token is only an error for the
- * fields that need a user, and a GraphQLError thrown here would become an HTTP 500.
+ * Per-request context. Building it never fails and touches no database: a bad token is only
+ * an error for the fields that need a user, and a GraphQLError thrown here would become an
+ * HTTP 500.
  */
 export interface RequestContext {
   deps: AccountDeps;
   authorization: string | undefined;
-  /** The client's address, X-Forwarded-For believed only as far as TRUST_PROXY allows. */
-  clientAddress: string;
+  /** The client's address (X-Forwarded-For believed only as far as TRUST_PROXY allows) and agent. */
+  client: ClientInfo;
+  /** Who made the request; looked up once, on first use. */
+  who(): Promise<CurrentUser>;
+}
+
+export function requestContext(deps: AccountDeps, authorization: string | undefined, client: ClientInfo): RequestContext {
+  let who: Promise<CurrentUser> | undefined;
+  return { deps, authorization, client, who: () => (who ??= currentUser(deps, authorization)) };
 }

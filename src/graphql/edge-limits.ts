@@ -7,7 +7,7 @@ import type { Config } from '../config/config.js';
 const MAX_TOKENS = 1000;
 
 /** Fields that check a password or create one: each request may carry one at most. */
-const CREDENTIAL_FIELDS = new Set(['login', 'register']);
+const CREDENTIAL_FIELDS = new Set(['login', 'register', 'changePassword']);
 
 /**
  * Refuses a document with more than one login or register field, before anything runs.
@@ -22,7 +22,7 @@ export const singleCredentialField: ValidationRule = (context: ValidationContext
       seen += 1;
       if (seen === 2) {
         context.reportError(
-          new GraphQLError('A request may contain at most one login or register field.', { nodes: [node] }),
+          new GraphQLError('A request may contain at most one login, register or changePassword field.', { nodes: [node] }),
         );
       }
     },

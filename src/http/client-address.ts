@@ -59,3 +59,10 @@ function blockList(cidrs: string[]): BlockList {
   }
   return list;
 }
+
+/** The User-Agent for the audit trail: bounded, and only text a database keeps as is. */
+export function userAgentOf(req: IncomingMessage): string | null {
+  const agent = req.headers['user-agent'];
+  if (agent === undefined || agent === '') return null;
+  return agent.slice(0, 512).toWellFormed().replaceAll('\u0000', '');
+}

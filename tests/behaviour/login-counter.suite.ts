@@ -182,7 +182,7 @@ export function loginCounterSuite(target: StoreTarget): void {
       expect(res.status).toBe(400);
       expect(res.data ?? null).toBeNull();
       expect(res.errors![0]).toMatchObject({
-        message: 'A request may contain at most one login or register field.',
+        message: 'A request may contain at most one login, register or changePassword field.',
         extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
       });
       expect(checks() - before).toBe(1);
@@ -200,7 +200,7 @@ export function loginCounterSuite(target: StoreTarget): void {
       );
 
       expect(res.status).toBe(400);
-      expect(res.errors![0]!.message).toMatch(/at most one login or register/);
+      expect(res.errors![0]!.message).toMatch(/at most one login, register or changePassword/);
     });
 
     it('ends a burst with one right password in a consistent state', async () => {

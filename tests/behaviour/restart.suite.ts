@@ -28,12 +28,12 @@ export function restartSuite(target: StoreTarget): void {
     it('re-hashes a password stored with other argon2 costs on the next login', async () => {
       const first = await startTestServer(target);
       await first.register('rehash@example.com', 'my password');
-      const oldHash = (await first.app.deps.store.findUserByEmail('rehash@example.com'))!.passwordHash;
+      const oldHash = (await first.app.deps.store.users.findByEmail('rehash@example.com'))!.passwordHash;
       await first.close();
 
       const second = await startTestServer(target, { database: first.database, env: { ARGON2_MEMORY_KIB: '8192' } });
       const login = await second.login('rehash@example.com', 'my password');
-      const newHash = (await second.app.deps.store.findUserByEmail('rehash@example.com'))!.passwordHash;
+      const newHash = (await second.app.deps.store.users.findByEmail('rehash@example.com'))!.passwordHash;
       const again = await second.login('rehash@example.com', 'my password');
       await second.close();
       await first.database.dispose();

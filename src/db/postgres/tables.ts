@@ -1,4 +1,4 @@
-import { integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const users = pgTable('users', {
   id: serial('id').primaryKey(),
@@ -9,6 +9,7 @@ export const users = pgTable('users', {
   firstName: text('first_name').notNull().default(''),
   lastName: text('last_name').notNull().default(''),
   passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['USER', 'ADMIN'] }).notNull().default('USER'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
 });
 
@@ -50,3 +51,32 @@ export const addressAttempts = pgTable('address_attempts', {
   windowStartedAt: timestampMs('window_started_at'),
   updatedAt: timestampMs('updated_at').notNull().defaultNow(),
 });
+
+// One row per issued access token, so a token can be ended before it expires.
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestampMs('created_at').notNull(),
+    expiresAt: timestampMs('expires_at').notNull(),
+    endedAt: timestampMs('ended_at'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId, t.createdAt)],
+);
+
+// The audit trail: one row per login attempt, written with the counter it moved.
+export const loginEvents = pgTable(
+  'login_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestampMs('at').notNull(),
+    email: text('email').notNull(),
+    outcome: text('outcome').notNull(),
+    clientAddress: text('client_address').notNull(),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('login_events_email_idx').on(t.email, t.id), index('login_events_at_idx').on(t.at)],
+);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -10,8 +10,38 @@ export const users = sqliteTable('users', {
   firstName: text('first_name').notNull().default(''),
   lastName: text('last_name').notNull().default(''),
   passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ['USER', 'ADMIN'] }).notNull().default('USER'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+// One row per issued access token, so a token can be ended before it expires.
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId, t.createdAt)],
+);
+
+// The audit trail: one row per login attempt, written with the counter it moved.
+export const loginEvents = sqliteTable(
+  'login_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    email: text('email').notNull(),
+    outcome: text('outcome').notNull(),
+    clientAddress: text('client_address').notNull(),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('login_events_email_idx').on(t.email, t.id), index('login_events_at_idx').on(t.at)],
+);
 
 export const profiles = sqliteTable('profiles', {
   userId: integer('user_id')

@@ -24,6 +24,6 @@ export class AuthResolver {
     @Arg('input', () => LoginInput) input: LoginInput,
     @Ctx() ctx: RequestContext,
   ): Promise<typeof LoginResult> {
-    return toLoginResult(await login(ctx.deps, input, ctx.clientAddress));
+    return toLoginResult(await login(ctx.deps, input, ctx.client));
   }
 }

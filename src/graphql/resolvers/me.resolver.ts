@@ -1,6 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 
-import { currentUser } from '../../accounts/current-user.js';
 import type { RequestContext } from '../context.js';
 import { UnauthenticatedError } from '../errors.js';
 import { User } from '../types/user.type.js';
@@ -12,7 +11,7 @@ export class MeResolver {
     description: 'The account of the bearer token; null without an Authorization header.',
   })
   async me(@Ctx() ctx: RequestContext): Promise<User | null> {
-    const who = await currentUser(ctx.deps, ctx.authorization);
+    const who = await ctx.who();
     if (who.kind === 'anonymous') return null;
     if (who.kind === 'invalid_token') throw new UnauthenticatedError();
     return User.from(who.user);

@@ -1,5 +1,5 @@
 import type { InputProblem } from '../../accounts/input-rules.js';
-import type { LoginOutcome, RegisterOutcome } from '../../accounts/outcomes.js';
+import type { InvalidCredentials as Invalid, Locked, LoginOutcome, RateLimited, RegisterOutcome } from '../../accounts/outcomes.js';
 import { AuthPayload } from './auth-payload.type.js';
 import { AccountLocked, EmailTaken, InvalidCredentials, InvalidInput, TooManyAttempts } from './problems.type.js';
 
@@ -11,9 +11,14 @@ const invalidInput = (problem: InputProblem): InvalidInput =>
 export function toLoginResult(
   outcome: LoginOutcome,
 ): AuthPayload | InvalidCredentials | AccountLocked | TooManyAttempts | InvalidInput {
+  return outcome.kind === 'authenticated' ? AuthPayload.from(outcome) : toProblem(outcome);
+}
+
+/** The failures every password check can end in, as union members. */
+export function toProblem(
+  outcome: Invalid | Locked | RateLimited | InputProblem,
+): InvalidCredentials | AccountLocked | TooManyAttempts | InvalidInput {
   switch (outcome.kind) {
-    case 'authenticated':
-      return AuthPayload.from(outcome);
     case 'invalid_input':
       return invalidInput(outcome);
     case 'invalid_credentials':

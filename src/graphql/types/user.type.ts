@@ -1,6 +1,16 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
-import type { UserRecord } from '../../db/store.js';
+import type { Role, UserRecord } from '../../db/store.js';
+
+export const RoleEnum = { USER: 'USER', ADMIN: 'ADMIN' } as const;
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'What an account may do.',
+  valuesConfig: {
+    USER: { description: 'A regular account.' },
+    ADMIN: { description: 'May unlock accounts and read the audit trail.' },
+  },
+});
 
 @ObjectType({ description: 'Optional details a user tells about themselves.', simpleResolvers: true })
 export class Profile {
@@ -34,6 +44,9 @@ export class User {
   @Field(() => String, { description: 'Family name; empty when not provided.' })
   lastName!: string;
 
+  @Field(() => RoleEnum, { description: 'USER, or ADMIN for operators.' })
+  role!: Role;
+
   @Field(() => Date, { description: 'When the account was registered.' })
   createdAt!: Date;
 
@@ -47,6 +60,7 @@ export class User {
       username: record.username,
       firstName: record.firstName,
       lastName: record.lastName,
+      role: record.role,
       createdAt: record.createdAt,
       profile: Object.assign(new Profile(), record.profile),
     });
