@@ -19,7 +19,8 @@ import { requestContext, type RequestContext } from './graphql/context.js';
 import { clientAddressResolver, userAgentOf } from './http/client-address.js';
 import { handleGraphQL } from './http/graphql-handler.js';
 import { healthRoute } from './http/health.js';
-import { createHttpServer, type Route } from './http/http-server.js';
+import { InFlight } from './http/in-flight.js';
+import { createHttpServer, type NoteFields, type Route } from './http/http-server.js';
 import { createMetricsServer } from './http/metrics-server.js';
 import type { Logger } from './log/logger.js';
 import { startRetention } from './maintenance/retention.js';
@@ -85,13 +86,14 @@ function counterPolicy(config: Config, maxFailures: number): CounterPolicy {
 async function serve(config: Config, deps: AccountDeps): Promise<App> {
   const { store, log, metrics } = deps;
   const routes: Record<string, Route> = { '/healthz': healthRoute(store) };
-  const httpServer = createHttpServer(routes, log, metrics);
+  const inFlight = new InFlight();
+  const httpServer = createHttpServer(routes, log, { metrics, inFlight });
   const apollo = createApollo(config, httpServer, log);
   await apollo.start();
   const clientAddress = clientAddressResolver(config.trustProxy);
-  const context = (req: IncomingMessage): RequestContext =>
-    requestContext(deps, req.headers.authorization, { address: clientAddress(req), userAgent: userAgentOf(req) });
-  routes['/graphql'] = (req, res, url) => handleGraphQL(apollo, context, req, res, url);
+  const context = (req: IncomingMessage, note: NoteFields): RequestContext =>
+    requestContext(deps, req.headers.authorization, { address: clientAddress(req), userAgent: userAgentOf(req) }, note);
+  routes['/graphql'] = (req, res, url, note) => handleGraphQL(apollo, context, req, res, url, note);
   const metricsServer = config.metricsPort === undefined ? undefined : createMetricsServer(metrics, log);
 
   const url = await listen(httpServer, config.port, config.host);
@@ -111,8 +113,10 @@ async function serve(config: Config, deps: AccountDeps): Promise<App> {
     deps,
     close: async () => {
       stopRetention();
+      inFlight.drain();
       if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
       await apollo.stop();
+      await inFlight.idle();
       await store.close();
     },
   };

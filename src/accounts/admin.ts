@@ -3,8 +3,9 @@ import { normalizeEmail } from './input-rules.js';
 import type { AccountDeps } from './services.js';
 
 /** Operator tasks, shared by the admin GraphQL fields and the command-line tool. */
+export type OperatorDeps = Pick<AccountDeps, 'store' | 'clock' | 'log'>;
 
-export async function unlockAccount(deps: AccountDeps, email: string): Promise<boolean> {
+export async function unlockAccount(deps: OperatorDeps, email: string): Promise<boolean> {
   const unlocked = await deps.store.counters.unlock(normalizeEmail(email));
   if (unlocked) deps.log.info({ event: 'account_unlocked' }, 'account unlocked by an operator');
   return unlocked;
@@ -21,10 +22,10 @@ async function page<T>(first: number, read: (limit: number) => Promise<T[]>): Pr
   return { items: rows.slice(0, first), hasNextPage: rows.length > first };
 }
 
-export function lockedAccounts(deps: AccountDeps, first: number, after?: string): Promise<Page<LockedEmail>> {
+export function lockedAccounts(deps: OperatorDeps, first: number, after?: string): Promise<Page<LockedEmail>> {
   return page(first, (limit) => deps.store.counters.listLocked(deps.clock(), limit, after));
 }
 
-export function loginEvents(deps: AccountDeps, email: string, first: number, after?: number): Promise<Page<LoginEvent>> {
+export function loginEvents(deps: OperatorDeps, email: string, first: number, after?: number): Promise<Page<LoginEvent>> {
   return page(first, (limit) => deps.store.audit.list(normalizeEmail(email), limit, after));
 }

@@ -33,6 +33,7 @@ export async function checkPassword(deps: AccountDeps, check: PasswordCheck, cli
 
   const { result: gate, eventId } = await store.counters.change(
     keys,
+    now,
     (current) => gateAttempt(current, policy, now),
     (gate) => ({ insert: event(gate.kind === 'check' ? 'pending' : gate.kind) }),
   );
@@ -52,6 +53,7 @@ export async function checkPassword(deps: AccountDeps, check: PasswordCheck, cli
 
   await store.counters.change(
     keys,
+    now,
     (current) => settleSuccess(current, policy, now),
     () => ({ settle: { eventId: eventId!, outcome: 'success' } }),
   );

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
-import type { Role } from '../db/store.js';
-import { emailProblem, nameProblem, normalizeEmail, normalizePassword, passwordProblem } from './input-rules.js';
+import type { Role, UserRecord } from '../db/store.js';
+import { emailProblem, nameProblem, normalizeEmail, normalizePassword, passwordProblem, type InputProblem } from './input-rules.js';
 import { startSession } from './issue-tokens.js';
-import type { RegisterOutcome } from './outcomes.js';
+import type { EmailTaken, RegisterOutcome } from './outcomes.js';
 import type { AccountDeps } from './services.js';
 
 export interface RegisterRequest {
@@ -12,11 +12,23 @@ export interface RegisterRequest {
   password: string;
   firstName?: string | null;
   lastName?: string | null;
-  /** Only the command-line tool creates admins; GraphQL registration is always USER. */
-  role?: Role;
 }
 
+/** Self-service registration: always a USER, logged in at once. */
 export async function register(deps: AccountDeps, request: RegisterRequest): Promise<RegisterOutcome> {
+  const created = await createAccount(deps, request, 'USER');
+  if (created.kind !== 'created') return created;
+  return startSession(deps, created.user, deps.clock());
+}
+
+export type CreateAccountOutcome = { kind: 'created'; user: UserRecord } | EmailTaken | InputProblem;
+
+/** Validates and stores a new account with its profile; the command-line tool makes admins with it. */
+export async function createAccount(
+  deps: Pick<AccountDeps, 'store' | 'passwords' | 'clock' | 'log'>,
+  request: RegisterRequest,
+  role: Role,
+): Promise<CreateAccountOutcome> {
   const firstName = request.firstName ?? '';
   const lastName = request.lastName ?? '';
   const invalid =
@@ -27,7 +39,6 @@ export async function register(deps: AccountDeps, request: RegisterRequest): Pro
     nameProblem('lastName', lastName, 0);
   if (invalid) return invalid;
 
-  const now = deps.clock();
   const user = await deps.store.users.create({
     publicId: randomUUID(),
     email: normalizeEmail(request.email),
@@ -35,10 +46,10 @@ export async function register(deps: AccountDeps, request: RegisterRequest): Pro
     firstName: firstName.trim(),
     lastName: lastName.trim(),
     passwordHash: await deps.passwords.hash(normalizePassword(request.password)),
-    role: request.role ?? 'USER',
-    createdAt: now,
+    role,
+    createdAt: deps.clock(),
   });
   if (!user) return { kind: 'email_taken' };
-  deps.log.info({ event: 'user_registered', userId: user.publicId }, 'user registered');
-  return startSession(deps, user, now);
+  deps.log.info({ event: 'user_registered', userId: user.publicId, role }, 'user registered');
+  return { kind: 'created', user };
 }

@@ -110,10 +110,12 @@ export interface CounterStore {
    * Reads both counter rows, applies `decide` and writes what it decided, together with the
    * audit write, all while holding the rows' write locks: concurrent callers (requests,
    * processes, instances) see each other's counts, and the trail never disagrees with the
-   * counters. `decide` must be synchronous and pure. Empty states delete their row.
+   * counters. `decide` must be synchronous and pure. Empty states delete their row; `now`
+   * stamps the rows, so that idle ones can be pruned.
    */
   change<T>(
     keys: CounterKeys,
+    now: Date,
     decide: (current: Counters) => CountersChange<T>,
     audit: (result: T) => AuditWrite,
   ): Promise<{ result: T; eventId: number | undefined }>;

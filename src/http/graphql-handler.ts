@@ -3,13 +3,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 
 import type { RequestContext } from '../graphql/context.js';
+import type { NoteFields } from './http-server.js';
 import { readBody } from './read-body.js';
 import { sendError } from './respond.js';
 
 /** Big enough for any real operation on this schema, small enough to refuse abuse early. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export type ContextFactory = (req: IncomingMessage) => RequestContext;
+export type ContextFactory = (req: IncomingMessage, note: NoteFields) => RequestContext;
 
 /** Hands one HTTP request to Apollo: our own body limit and JSON parsing, Apollo's protocol. */
 export async function handleGraphQL(
@@ -18,6 +19,7 @@ export async function handleGraphQL(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
+  note: NoteFields,
 ): Promise<void> {
   const read = await readBody(req, MAX_BODY_BYTES);
   if (read.kind === 'too_large') {
@@ -41,7 +43,7 @@ export async function handleGraphQL(
 
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-    context: async () => makeContext(req),
+    context: async () => makeContext(req, note),
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;

@@ -11,8 +11,12 @@ export type { Logger };
 const REDACTED_PATHS = [
   'password',
   '*.password',
+  'current',
+  'next',
   'token',
   '*.token',
+  'deviceToken',
+  '*.deviceToken',
   'passwordHash',
   '*.passwordHash',
   'authorization',
@@ -23,6 +27,10 @@ const REDACTED_PATHS = [
   '*.jwtSecret',
 ];
 
+/**
+ * JSON lines for machines; readable colour lines when a person watches a terminal. Pass
+ * `destination` to capture the lines (tests).
+ */
 export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level,
@@ -30,5 +38,9 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
-  return destination ? pino(options, destination) : pino(options);
+  if (destination) return pino(options, destination);
+  if (process.stdout.isTTY) {
+    return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } });
+  }
+  return pino(options);
 }

@@ -1,5 +1,6 @@
 import type { StoreTarget } from '../support/stores.js';
 import { abuseSuite } from './abuse.suite.js';
+import { operationsSuite } from './operations.suite.js';
 import { httpEdgeSuite } from './http-edge.suite.js';
 import { loginCounterSuite } from './login-counter.suite.js';
 import { meSuite } from './me.suite.js';
@@ -14,4 +15,5 @@ export function runBehaviourSuite(target: StoreTarget): void {
   httpEdgeSuite(target);
   restartSuite(target);
   abuseSuite(target);
+  operationsSuite(target);
 }

@@ -4,6 +4,7 @@ import { startApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createLogger } from '../../src/log/logger.js';
 import { gql, LOGIN, REGISTER, type GraphQLResponse } from './graphql-client.js';
+import { runLogDestination } from './log-capture.js';
 import type { StoreTarget, TestDatabase } from './stores.js';
 import { TEST_ENV } from './test-env.js';
 
@@ -41,9 +42,12 @@ export async function startTestServer(target: StoreTarget, options: TestServerOp
   const database = options.database ?? (await target.createDatabase());
   const env = { ...TEST_ENV, ...options.env, DATABASE_URL: database.url };
   const config = loadConfig(env);
+  const runLog = runLogDestination();
   const log = options.logLines
     ? createLogger('trace', { write: (line: string) => void options.logLines!.push(line) })
-    : pino({ level: 'silent' });
+    : runLog
+      ? createLogger('trace', runLog)
+      : pino({ level: 'silent' });
   const app = await startApp(config, { log, clock: options.clock?.now });
   const ask: TestServer['gql'] = (query, variables, token) => gql(app.url, query, variables, { token });
   let closed = false;

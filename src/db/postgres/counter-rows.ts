@@ -44,22 +44,27 @@ export async function lockCounters(tx: NodePgDatabase, keys: CounterKeys): Promi
   return { address: address!, lock: lock! };
 }
 
-export async function writeCounters(tx: NodePgDatabase, keys: CounterKeys, before: Counters, after: Counters): Promise<void> {
-  await writeAddress(tx, keys.address, before.address, after.address);
-  await writeLock(tx, keys.lock, before.lock, after.lock);
+export async function writeCounters(
+  tx: NodePgDatabase,
+  keys: CounterKeys,
+  before: Counters,
+  after: Counters,
+  now: Date,
+): Promise<void> {
+  await writeAddress(tx, keys.address, before.address, after.address, now);
+  await writeLock(tx, keys.lock, before.lock, after.lock, now);
 }
 
-async function writeAddress(tx: NodePgDatabase, address: string, before: AddressState, after: AddressState) {
-  if (sameAddress(before, after)) return;
+async function writeAddress(tx: NodePgDatabase, address: string, before: AddressState, after: AddressState, now: Date) {
   const where = eq(addressAttempts.address, address);
+  // Empty rows go even when unchanged: lockCounters may just have created them.
   if (isEmptyAddress(after)) await tx.delete(addressAttempts).where(where);
-  else await tx.update(addressAttempts).set({ ...after, updatedAt: new Date() }).where(where);
+  else if (!sameAddress(before, after)) await tx.update(addressAttempts).set({ ...after, updatedAt: now }).where(where);
 }
 
-async function writeLock(tx: NodePgDatabase, subject: LockSubject, before: AttemptState, after: AttemptState) {
-  if (sameAttempts(before, after)) return;
+async function writeLock(tx: NodePgDatabase, subject: LockSubject, before: AttemptState, after: AttemptState, now: Date) {
   const { table, key, id } = lockTable(subject);
   const where = eq(key, id);
   if (isEmptyAttempts(after)) await tx.delete(table).where(where);
-  else await tx.update(table).set({ ...after, updatedAt: new Date() }).where(where);
+  else if (!sameAttempts(before, after)) await tx.update(table).set({ ...after, updatedAt: now }).where(where);
 }

@@ -18,13 +18,14 @@ export class PostgresCounters implements CounterStore {
 
   async change<T>(
     keys: CounterKeys,
+    now: Date,
     decide: (current: Counters) => CountersChange<T>,
     audit: (result: T) => AuditWrite,
   ): Promise<{ result: T; eventId: number | undefined }> {
     return inTransaction(this.pool, async (tx) => {
       const current = await lockCounters(tx, keys);
       const { state, result } = decide(current);
-      await writeCounters(tx, keys, current, state);
+      await writeCounters(tx, keys, current, state, now);
       const write = audit(result);
       if ('settle' in write) {
         await settleEvent(tx, write.settle.eventId, write.settle.outcome);

@@ -84,7 +84,7 @@ export class CounterRows {
     return rows.read.get({ key }) ?? NO_ATTEMPTS;
   }
 
-  writeLock(subject: LockSubject, before: AttemptState, after: AttemptState): void {
+  writeLock(subject: LockSubject, before: AttemptState, after: AttemptState, now: Date): void {
     if (sameAttempts(before, after)) return;
     const [rows, key] = this.lockRows(subject);
     if (isEmptyAttempts(after)) {
@@ -97,7 +97,7 @@ export class CounterRows {
       lockedUntil: epochMs(after.lockedUntil),
       lockCount: after.lockCount,
       lastLockedAt: epochMs(after.lastLockedAt),
-      updatedAt: Date.now(),
+      updatedAt: now.getTime(),
     });
   }
 
@@ -105,7 +105,7 @@ export class CounterRows {
     return this.address.read.get({ key: address }) ?? NO_ADDRESS_FAILURES;
   }
 
-  writeAddress(address: string, before: AddressState, after: AddressState): void {
+  writeAddress(address: string, before: AddressState, after: AddressState, now: Date): void {
     if (sameAddress(before, after)) return;
     if (isEmptyAddress(after)) {
       this.address.remove.run({ key: address });
@@ -115,7 +115,7 @@ export class CounterRows {
       key: address,
       failures: after.failures,
       windowStartedAt: epochMs(after.windowStartedAt),
-      updatedAt: Date.now(),
+      updatedAt: now.getTime(),
     });
   }
 

@@ -20,6 +20,7 @@ export class SqliteCounters implements CounterStore {
 
   async change<T>(
     keys: CounterKeys,
+    now: Date,
     decide: (current: Counters) => CountersChange<T>,
     audit: (result: T) => AuditWrite,
   ): Promise<{ result: T; eventId: number | undefined }> {
@@ -29,8 +30,8 @@ export class SqliteCounters implements CounterStore {
       () => {
         const current = { lock: this.rows.readLock(keys.lock), address: this.rows.readAddress(keys.address) };
         const { state, result } = decide(current);
-        this.rows.writeAddress(keys.address, current.address, state.address);
-        this.rows.writeLock(keys.lock, current.lock, state.lock);
+        this.rows.writeAddress(keys.address, current.address, state.address, now);
+        this.rows.writeLock(keys.lock, current.lock, state.lock, now);
         const write = audit(result);
         if ('settle' in write) {
           this.audit.settleNow(write.settle.eventId, write.settle.outcome);

@@ -14,7 +14,9 @@ export class AuthResolver {
     @Arg('input', () => RegisterInput) input: RegisterInput,
     @Ctx() ctx: RequestContext,
   ): Promise<typeof RegisterResult> {
-    return toRegisterResult(await register(ctx.deps, input));
+    const outcome = await register(ctx.deps, input);
+    ctx.note({ register: outcome.kind });
+    return toRegisterResult(outcome);
   }
 
   @Mutation(() => LoginResult, {
@@ -24,6 +26,8 @@ export class AuthResolver {
     @Arg('input', () => LoginInput) input: LoginInput,
     @Ctx() ctx: RequestContext,
   ): Promise<typeof LoginResult> {
-    return toLoginResult(await login(ctx.deps, input, ctx.client));
+    const outcome = await login(ctx.deps, input, ctx.client);
+    ctx.note({ login: outcome.kind });
+    return toLoginResult(outcome);
   }
 }

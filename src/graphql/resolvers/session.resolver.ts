@@ -27,6 +27,7 @@ export class SessionResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<typeof ChangePasswordResult> {
     const outcome = await changePassword(ctx.deps, await requireUser(ctx), input, ctx.client);
+    ctx.note({ changePassword: outcome.kind });
     if (outcome.kind !== 'password_changed') return toProblem(outcome);
     return Object.assign(new PasswordChanged(), {
       message: 'Password changed. Other sessions were ended.',
