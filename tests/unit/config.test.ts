@@ -51,6 +51,29 @@ describe('loadConfig', () => {
     ).toBe(true);
   });
 
+  it.each([
+    ['LOCKOUT_BACKOFF', { LOCKOUT_BACKOFF: '0.5' }],
+    ['LOCKOUT_BACKOFF', { LOCKOUT_BACKOFF: 'twice' }],
+    ['LOCKOUT_MAX_SECONDS', { LOCKOUT_SECONDS: '600', LOCKOUT_MAX_SECONDS: '60' }],
+    ['LOCKOUT_SECONDS', { LOCKOUT_SECONDS: '99999999999' }],
+    ['IP_MAX_FAILURES', { IP_MAX_FAILURES: '0' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/33' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'proxy.internal' }],
+    ['METRICS_PORT', { METRICS_PORT: '70000' }],
+  ])('stops at a %s that makes no sense', (name, env) => {
+    expect(() => loadConfig(env)).toThrow(new RegExp(`${name} must`));
+  });
+
+  it('reads the abuse settings', () => {
+    const config = loadConfig({ TRUST_PROXY: '10.0.0.0/8, ::1', LOCKOUT_BACKOFF: '1.5', IP_MAX_FAILURES: '20' });
+
+    expect(config.trustProxy).toEqual({ kind: 'cidrs', cidrs: ['10.0.0.0/8', '::1'] });
+    expect(config.lockoutBackoff).toBe(1.5);
+    expect(config.ipMaxFailures).toBe(20);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ kind: 'hops', hops: 2 });
+    expect(loadConfig({}).trustProxy).toEqual({ kind: 'none' });
+  });
+
   it('accepts port 0 to pick a free port', () => {
     expect(loadConfig({ PORT: '0' }).port).toBe(0);
   });
