@@ -150,6 +150,24 @@ export function loginCounterSuite(target: StoreTarget): void {
       expect(checks() - before).toBe(1);
     });
 
+    it.each([
+      ['email', { email: 'nul\u0000@example.com' }],
+      ['email', { email: 'lone\uD800@example.com' }],
+      ['email', { email: `${'a'.repeat(600)}@example.com` }],
+      ['password', { password: 'nul \u0000 in the password' }],
+      ['password', { password: 'lone \uDC00 surrogate' }],
+    ])('answers InvalidInput for a %s no database could keep (%#)', async (field, override) => {
+      await start();
+
+      const res = await server.gql(
+        'mutation($input: LoginInput!) { login(input: $input) { __typename ... on InvalidInput { field } } }',
+        { input: { email: 'user@example.com', password: PASSWORD, ...override } },
+      );
+
+      expect(res.status).toBe(200);
+      expect(res.data!.login).toEqual({ __typename: 'InvalidInput', field });
+    });
+
     it('gives 60 parallel wrong logins exactly N password checks', async () => {
       await start();
       await server.register('user@example.com', PASSWORD);
