@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 
 import jwt from 'jsonwebtoken';
 
@@ -18,13 +18,14 @@ const AUDIENCE = 'login-counter:device';
  * email by its hash, so a token for one account is worthless for another.
  */
 export class DeviceTokens {
-  private readonly key: Buffer;
+  /** A KeyObject, not a Buffer: see Tokens for why. */
+  private readonly key: KeyObject;
 
   constructor(
     secret: string,
     private readonly ttlSeconds: number,
   ) {
-    this.key = createHmac('sha256', secret).update('device-token-key').digest();
+    this.key = createSecretKey(createHmac('sha256', secret).update('device-token-key').digest());
   }
 
   issue(device: TrustedDevice, email: string, now: Date): string {
