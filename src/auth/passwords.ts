@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 
 import type { Argon2Costs } from '../config/config.js';
+import { ConcurrencyLimit } from './concurrency-limit.js';
 import type { Metrics } from '../metrics/metrics.js';
 
 /** argon2id hashing and verification with the configured costs. */
@@ -10,15 +11,20 @@ export class Passwords {
   /** Password verifications started by this process; read by tests. */
   checksPerformed = 0;
 
+  private readonly limit: ConcurrencyLimit;
+
   private constructor(
     private readonly options: argon2.HashOptions,
+    concurrency: number,
     private readonly metrics: Metrics,
     /**
      * A hash of a random password with the current costs. Unknown emails are verified
      * against it so that they take as long as known ones and timing tells nothing.
      */
     readonly dummyHash: string,
-  ) {}
+  ) {
+    this.limit = new ConcurrencyLimit(concurrency);
+  }
 
   static async create(costs: Argon2Costs, metrics: Metrics): Promise<Passwords> {
     const options = {
@@ -28,30 +34,34 @@ export class Passwords {
       parallelism: costs.parallelism,
     } as const;
     const dummyHash = await argon2.hash(randomBytes(32).toString('base64url'), options);
-    return new Passwords(options, metrics, dummyHash);
+    return new Passwords(options, costs.concurrency, metrics, dummyHash);
   }
 
   async hash(password: string): Promise<string> {
-    const done = this.metrics.argon2Seconds.startTimer({ operation: 'hash' });
-    try {
-      return await argon2.hash(password, this.options);
-    } finally {
-      done();
-    }
+    return this.limit.run(async () => {
+      const done = this.metrics.argon2Seconds.startTimer({ operation: 'hash' });
+      try {
+        return await argon2.hash(password, this.options);
+      } finally {
+        done();
+      }
+    });
   }
 
   /** False for a wrong password and for a malformed stored hash alike. */
   async verify(hash: string, password: string): Promise<boolean> {
     this.checksPerformed++;
     this.metrics.passwordChecks.inc();
-    const done = this.metrics.argon2Seconds.startTimer({ operation: 'verify' });
-    try {
-      return await argon2.verify(hash, password);
-    } catch {
-      return false;
-    } finally {
-      done();
-    }
+    return this.limit.run(async () => {
+      const done = this.metrics.argon2Seconds.startTimer({ operation: 'verify' });
+      try {
+        return await argon2.verify(hash, password);
+      } catch {
+        return false;
+      } finally {
+        done();
+      }
+    });
   }
 
   /** True when `hash` was made with other costs than the current ones. */

@@ -47,6 +47,8 @@ export interface Argon2Costs {
   memoryKiB: number;
   iterations: number;
   parallelism: number;
+  /** Hashes computed at once; more wait their turn. */
+  concurrency: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

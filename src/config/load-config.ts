@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 
 import {
   ConfigError,
@@ -49,6 +50,7 @@ export function loadConfig(env: Env = process.env): Config {
       memoryKiB: reader.integer('ARGON2_MEMORY_KIB', 19_456, 1024, 4 * 1024 * 1024),
       iterations: reader.integer('ARGON2_ITERATIONS', 2, 1, 100),
       parallelism: reader.integer('ARGON2_PARALLELISM', 1, 1, 16),
+      concurrency: reader.integer('ARGON2_CONCURRENCY', availableParallelism(), 1, 256),
     },
     logLevel: reader.oneOf('LOG_LEVEL', 'info', LOG_LEVELS) as LogLevel,
     maxSessionsPerUser: reader.optionalInteger('MAX_SESSIONS_PER_USER', 1, 10_000),
