@@ -63,8 +63,9 @@ export const commands: Record<string, Command> = {
     const limit = Number(options.limit ?? 50);
     if (!Number.isInteger(limit) || limit < 1 || limit > PAGE) throw new CliError(`--limit must be from 1 to ${PAGE}`);
     const page = await loginEvents(deps, email, limit);
-    const rows = page.items.map((e) => [e.at.toISOString(), e.outcome, e.clientAddress, e.userAgent ?? '']);
-    deps.out(rows.length === 0 ? `no login events for ${email}\n` : table(['AT', 'OUTCOME', 'ADDRESS', 'USER AGENT'], rows));
+    const rows = page.items.map((e) => [e.at.toISOString(), e.outcome, String(e.attempts), e.clientAddress, e.userAgent ?? '']);
+    const headers = ['AT', 'OUTCOME', 'ATTEMPTS', 'ADDRESS', 'USER AGENT'];
+    deps.out(rows.length === 0 ? `no login events for ${email}\n` : table(headers, rows));
   },
 };
 

@@ -75,6 +75,10 @@ export interface AuditEntry {
 
 export interface LoginEvent extends AuditEntry {
   id: number;
+  /** Identical refused attempts merged into this event (see db/audit-merge.ts); 1 otherwise. */
+  attempts: number;
+  /** When the last merged attempt happened; null for a single attempt. */
+  lastAt: Date | null;
 }
 
 /** What the counting transaction writes to the audit trail with the counters. */

@@ -11,7 +11,7 @@ const WRONG = 'a wrong password';
 const LOCKED_ACCOUNTS = `query($first: Int!, $after: String) { lockedAccounts(first: $first, after: $after) {
   edges { cursor node { email failures lockedUntil } } pageInfo { hasNextPage endCursor } } }`;
 const EVENTS = `query($email: String!, $first: Int!, $after: String) { loginEvents(email: $email, first: $first, after: $after) {
-  edges { node { id at email outcome clientAddress userAgent } } pageInfo { hasNextPage endCursor } } }`;
+  edges { node { id at email outcome clientAddress userAgent attempts lastAt } } pageInfo { hasNextPage endCursor } } }`;
 const UNLOCK = 'mutation($email: String!) { unlockAccount(email: $email) }';
 const CHANGE_PASSWORD = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) {
   __typename ... on PasswordChanged { sessionsEnded } ... on InvalidCredentials { attemptsRemaining }
@@ -117,6 +117,35 @@ export function operationsSuite(target: StoreTarget): void {
       expect(trail.every((e: any) => e.email === 'user@example.com')).toBe(true);
       expect(trail.every((e: any) => e.clientAddress === '198.51.100.7' && e.userAgent === 'audit-test/1.0')).toBe(true);
       expect(JSON.stringify(page)).not.toContain(WRONG);
+    });
+
+    it('counts repeated refusals on one event per minute, address and agent, keeping the order', async () => {
+      await start({ TRUST_PROXY: '1' });
+      const admin = await adminToken();
+      const from = (address: string) =>
+        gql(server.url, 'mutation($i: LoginInput!) { login(input: $i) { __typename } }', { i: { email: 'v@example.com', password: WRONG } }, {
+          headers: { 'x-forwarded-for': address },
+        });
+      for (let i = 0; i < 5; i++) await from('198.51.100.1');
+
+      for (let i = 0; i < 10; i++) await from('198.51.100.1');
+      await from('198.51.100.2');
+      clock.advanceSeconds(30);
+      await from('198.51.100.2');
+      clock.advanceSeconds(61);
+      await from('198.51.100.2');
+      const trail = (await server.gql(EVENTS, { email: 'v@example.com', first: 20 }, admin)).data!.loginEvents.edges
+        .map((e: any) => e.node)
+        .reverse();
+
+      expect(trail.map((e: any) => [e.outcome, e.clientAddress, e.attempts])).toEqual([
+        ...Array(5).fill(['UNKNOWN_EMAIL', '198.51.100.1', 1]),
+        ['LOCKED', '198.51.100.1', 10],
+        ['LOCKED', '198.51.100.2', 2],
+        ['LOCKED', '198.51.100.2', 1],
+      ]);
+      expect(Date.parse(trail[6].lastAt) - Date.parse(trail[6].at)).toBe(30_000);
+      expect(trail[7].lastAt).toBeNull();
     });
 
     it('marks unknown emails as such in the trail, and pages it newest first', async () => {

@@ -1,11 +1,34 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 
+import { isMergeable, mergesInto } from '../audit-merge.js';
 import type { AuditEntry, AuditOutcome, AuditStore, LoginEvent } from '../store.js';
 import { loginEvents } from './tables.js';
 
-/** Inserts an event with `db`, which may be a transaction. */
+/** Records an event with `db` (the counting transaction), merging a repeated refusal. */
 export async function insertEvent(db: NodePgDatabase, entry: AuditEntry): Promise<number> {
+  if (isMergeable(entry)) {
+    const [latest] = await db
+      .select({
+        id: loginEvents.id,
+        outcome: loginEvents.outcome,
+        clientAddress: loginEvents.clientAddress,
+        userAgent: loginEvents.userAgent,
+        at: loginEvents.at,
+        lastAt: loginEvents.lastAt,
+      })
+      .from(loginEvents)
+      .where(eq(loginEvents.email, entry.email))
+      .orderBy(desc(loginEvents.id))
+      .limit(1);
+    if (mergesInto(latest, entry)) {
+      await db
+        .update(loginEvents)
+        .set({ attempts: sql`${loginEvents.attempts} + 1`, lastAt: entry.at })
+        .where(eq(loginEvents.id, latest.id));
+      return latest.id;
+    }
+  }
   const [row] = await db.insert(loginEvents).values(entry).returning({ id: loginEvents.id });
   return row!.id;
 }

@@ -77,6 +77,9 @@ export const loginEvents = pgTable(
     outcome: text('outcome').notNull(),
     clientAddress: text('client_address').notNull(),
     userAgent: text('user_agent'),
+    // Refused attempts repeated within a minute are one row: see db/audit-merge.ts.
+    attempts: integer('attempts').notNull().default(1),
+    lastAt: timestampMs('last_at'),
   },
   (t) => [index('login_events_email_idx').on(t.email, t.id), index('login_events_at_idx').on(t.at)],
 );

@@ -1,11 +1,13 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 
+import { isMergeable, mergesInto } from '../audit-merge.js';
 import type { AuditEntry, AuditOutcome, AuditStore, LoginEvent } from '../store.js';
 import { loginEvents } from './tables.js';
 
 export class SqliteAudit implements AuditStore {
   private readonly insert;
+  private readonly latest;
 
   constructor(private readonly db: BetterSQLite3Database) {
     this.insert = db
@@ -19,10 +21,33 @@ export class SqliteAudit implements AuditStore {
       } as never)
       .returning({ id: loginEvents.id })
       .prepare();
+    this.latest = db
+      .select({
+        id: loginEvents.id,
+        outcome: loginEvents.outcome,
+        clientAddress: loginEvents.clientAddress,
+        userAgent: loginEvents.userAgent,
+        at: loginEvents.at,
+        lastAt: loginEvents.lastAt,
+      })
+      .from(loginEvents)
+      .where(eq(loginEvents.email, sql.placeholder('email')))
+      .orderBy(desc(loginEvents.id))
+      .limit(1)
+      .prepare();
   }
 
-  /** Inserts an event; callable inside a transaction on the same connection. */
+  /** Records an event, merging a repeated refusal; call inside the counting transaction. */
   insertNow(entry: AuditEntry): number {
+    const latest = isMergeable(entry) ? this.latest.get({ email: entry.email }) : undefined;
+    if (mergesInto(latest, entry)) {
+      this.db
+        .update(loginEvents)
+        .set({ attempts: sql`${loginEvents.attempts} + 1`, lastAt: entry.at })
+        .where(eq(loginEvents.id, latest.id))
+        .run();
+      return latest.id;
+    }
     return this.insert.get({ ...entry, at: entry.at.getTime() })!.id;
   }
 

@@ -84,6 +84,14 @@ export class LoginEventType {
 
   @Field(() => String, { nullable: true, description: 'The client User-Agent, when it sent one.' })
   userAgent!: string | null;
+
+  @Field(() => Int, {
+    description: 'Attempts this event stands for: identical refusals within a minute are counted on one event.',
+  })
+  attempts!: number;
+
+  @Field(() => Date, { nullable: true, description: 'When the last of those attempts happened; null for one attempt.' })
+  lastAt!: Date | null;
 }
 
 @ObjectType({ description: 'One event in a page.', simpleResolvers: true })
