@@ -11,6 +11,7 @@ import type { AccountDeps } from './services.js';
 export async function startSession(
   deps: AccountDeps,
   user: UserRecord,
+  passwordHash: string,
   now: Date,
   deviceId: string = randomUUID(),
 ): Promise<Authenticated> {
@@ -20,6 +21,7 @@ export async function startSession(
     { id: sessionId, userId: user.id, createdAt: now, expiresAt: issued.expiresAt },
     deps.maxSessionsPerUser,
   );
-  const deviceToken = deps.deviceTokens.issue({ deviceId, publicId: user.publicId }, user.email, now);
+  const credential = deps.deviceTokens.credentialOf(passwordHash);
+  const deviceToken = deps.deviceTokens.issue({ deviceId, publicId: user.publicId, credential }, user.email, now);
   return { kind: 'authenticated', user, deviceToken, ...issued };
 }

@@ -11,6 +11,9 @@ export interface LoginRequest {
   deviceToken?: string | null;
 }
 
+/** How the trail records an attempt whose email was refused as malformed. */
+export const MALFORMED_EMAIL = '(malformed email)';
+
 const METRIC_OUTCOME = {
   authenticated: 'success',
   invalid_credentials: 'invalid_credentials',
@@ -32,7 +35,8 @@ async function attemptLogin(deps: AccountDeps, request: LoginRequest, client: Cl
   if (invalid) {
     await deps.store.audit.record({
       at: now,
-      email: printableEmail(request.email),
+      // A malformed "email" is often a password typed into the wrong box: never keep it.
+      email: invalid.field === 'email' ? MALFORMED_EMAIL : normalizeEmail(request.email),
       outcome: 'invalid_input',
       clientAddress: client.address,
       userAgent: client.userAgent,
@@ -40,24 +44,37 @@ async function attemptLogin(deps: AccountDeps, request: LoginRequest, client: Cl
     return invalid;
   }
   const email = normalizeEmail(request.email);
-  // A device token that is not valid for this email is ignored, not refused: the attempt is
-  // then counted on the email like any other, so a stolen or forged one buys nothing.
-  const device = request.deviceToken ? deps.deviceTokens.verify(request.deviceToken, email, now) : undefined;
+  const password = normalizePassword(request.password);
+  const device = request.deviceToken ? await trustedDevice(deps, request.deviceToken, email, now) : undefined;
 
-  const checked = await checkPassword(deps, { email, password: normalizePassword(request.password), device }, client);
+  const checked = await checkPassword(deps, { email, password, device }, client);
   if (checked.kind !== 'verified') return checked;
-  await rehashIfStale(deps, checked.user, normalizePassword(request.password));
+  const passwordHash = await rehashIfStale(deps, checked.user, password);
   const { passwordHash: _hidden, ...user } = checked.user;
-  return startSession(deps, user, now, device?.deviceId);
+  return startSession(deps, user, passwordHash, now, device?.deviceId);
 }
 
-/** Hashes made with older argon2 costs are replaced while the password is at hand. */
-async function rehashIfStale(deps: AccountDeps, user: UserWithPassword, password: string): Promise<void> {
-  if (!deps.passwords.needsRehash(user.passwordHash)) return;
-  await deps.store.users.updatePasswordHash(user.id, await deps.passwords.hash(password));
+/**
+ * The device of a token that is genuine, for this email's account, and issued under its
+ * current password. Anything else is ignored, not refused: the attempt is then counted on
+ * the email like any other, so a stolen, forged or revoked token buys nothing.
+ */
+async function trustedDevice(deps: AccountDeps, token: string, email: string, now: Date) {
+  const device = deps.deviceTokens.verify(token, email, now);
+  if (!device) return undefined;
+  const user = await deps.store.users.findByEmail(email);
+  const current = user && user.publicId === device.publicId && deps.deviceTokens.credentialOf(user.passwordHash);
+  return current === device.credential ? device : undefined;
 }
 
-/** A refused email as the trail can keep it: no NUL, no lone surrogate, bounded length. */
-function printableEmail(email: string): string {
-  return normalizeEmail(email.slice(0, 512).toWellFormed().replaceAll('\u0000', '\uFFFD')).slice(0, 320);
+/**
+ * Hashes made with older argon2 costs are replaced while the password is at hand; answers the
+ * hash in force. Only if unchanged meanwhile: a password change racing this login must win.
+ */
+async function rehashIfStale(deps: AccountDeps, user: UserWithPassword, password: string): Promise<string> {
+  if (!deps.passwords.needsRehash(user.passwordHash)) return user.passwordHash;
+  const fresh = await deps.passwords.hash(password);
+  const replaced = await deps.store.users.replacePasswordHash(user.id, user.passwordHash, fresh);
+  return replaced ? fresh : user.passwordHash;
 }
+

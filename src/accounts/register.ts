@@ -18,10 +18,10 @@ export interface RegisterRequest {
 export async function register(deps: AccountDeps, request: RegisterRequest): Promise<RegisterOutcome> {
   const created = await createAccount(deps, request, 'USER');
   if (created.kind !== 'created') return created;
-  return startSession(deps, created.user, deps.clock());
+  return startSession(deps, created.user, created.passwordHash, deps.clock());
 }
 
-export type CreateAccountOutcome = { kind: 'created'; user: UserRecord } | EmailTaken | InputProblem;
+export type CreateAccountOutcome = { kind: 'created'; user: UserRecord; passwordHash: string } | EmailTaken | InputProblem;
 
 /** Validates and stores a new account with its profile; the command-line tool makes admins with it. */
 export async function createAccount(
@@ -39,17 +39,18 @@ export async function createAccount(
     nameProblem('lastName', lastName, 0);
   if (invalid) return invalid;
 
+  const passwordHash = await deps.passwords.hash(normalizePassword(request.password));
   const user = await deps.store.users.create({
     publicId: randomUUID(),
     email: normalizeEmail(request.email),
     username: request.username.trim(),
     firstName: firstName.trim(),
     lastName: lastName.trim(),
-    passwordHash: await deps.passwords.hash(normalizePassword(request.password)),
+    passwordHash,
     role,
     createdAt: deps.clock(),
   });
   if (!user) return { kind: 'email_taken' };
   deps.log.info({ event: 'user_registered', userId: user.publicId, role }, 'user registered');
-  return { kind: 'created', user };
+  return { kind: 'created', user, passwordHash };
 }

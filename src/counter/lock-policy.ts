@@ -44,7 +44,11 @@ export function countAttempt(current: AttemptState, policy: LockPolicy, now: Dat
 }
 
 function startLock(state: AttemptState, policy: LockPolicy, now: Date): AttemptState {
-  const recent = state.lastLockedAt !== null && now.getTime() - state.lastLockedAt.getTime() <= policy.resetSeconds * 1000;
+  // Measured from the end of the previous lock, not its start: otherwise a lock as long as
+  // the reset window would always count as old, and the growth would start over after it.
+  const previousEnd =
+    state.lastLockedAt === null ? null : state.lastLockedAt.getTime() + lockSeconds(state.lockCount, policy) * 1000;
+  const recent = previousEnd !== null && now.getTime() - previousEnd <= policy.resetSeconds * 1000;
   const lockCount = recent ? state.lockCount + 1 : 1;
   const lockedUntil = new Date(now.getTime() + lockSeconds(lockCount, policy) * 1000);
   return { ...state, lockedUntil, lockCount, lastLockedAt: now };

@@ -34,6 +34,8 @@ export interface UserStore {
   /** Creates the user and its profile in one transaction; `undefined` when the email is taken. */
   create(user: NewUser): Promise<UserRecord | undefined>;
   updatePasswordHash(userId: number, passwordHash: string): Promise<void>;
+  /** Replaces the hash only if it is still `expected`; false when it changed meanwhile. */
+  replacePasswordHash(userId: number, expected: string, passwordHash: string): Promise<boolean>;
 }
 
 export interface NewSession {

@@ -58,8 +58,19 @@ const UNAVAILABLE: GraphQLFormattedError = {
 function formatError(formatted: GraphQLFormattedError, error: unknown, production: boolean): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof StoreUnavailableError) return { ...UNAVAILABLE, path: formatted.path };
+  if (INVALID_VARIABLE.test(formatted.message)) return { ...formatted, message: withoutValue(formatted.message) };
   if (!production || original instanceof GraphQLError) return formatted;
   return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: formatted.path };
+}
+
+// graphql-js quotes the whole refused variable (`got invalid value { password: "…" }`), which
+// would send a password back, and on into every proxy and APM log that records responses.
+const INVALID_VARIABLE = /^Variable "\$\w+" got invalid value /;
+
+function withoutValue(message: string): string {
+  const reason = message.lastIndexOf('; ');
+  const head = message.slice(0, message.indexOf(' got invalid value ') + ' got invalid value'.length);
+  return reason === -1 ? `${head}.` : `${head}: ${message.slice(reason + 2)}`;
 }
 
 /** Answers 503 when the database failed, so load balancers and clients know to retry. */

@@ -33,7 +33,8 @@ export function createHttpServer(routes: Record<string, Route>, log: Logger, opt
       const route = path in routes ? path : 'other';
       metrics?.requestSeconds.observe({ route, status: String(res.statusCode) }, durationMs / 1000);
     });
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = parseUrl(req.url);
+    if (!url) return sendError(res, 400, 'BAD_REQUEST', 'The request target is not a valid path.');
     const route = routes[url.pathname];
     if (!route) return sendError(res, 404, 'NOT_FOUND', `No route for ${url.pathname}.`);
     if (inFlight && !inFlight.enter()) {
@@ -52,6 +53,15 @@ export function createHttpServer(routes: Record<string, Route>, log: Logger, opt
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   return server;
+}
+
+/** Node's parser lets through targets like `//[` that URL refuses; they must not throw here. */
+function parseUrl(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', 'http://localhost');
+  } catch {
+    return undefined;
+  }
 }
 
 function pathOf(req: IncomingMessage): string {

@@ -147,6 +147,22 @@ export function abuseSuite(target: StoreTarget): void {
       expect(emailStillOpen.data!.login.attemptsRemaining).toBe(4);
     });
 
+    it('revokes every device token of an account when its password changes', async () => {
+      await start();
+      await server.register('owner@example.com', PASSWORD);
+      const login = (await server.login('owner@example.com', PASSWORD)).data!.login;
+      await server.gql(
+        'mutation($i: ChangePasswordInput!) { changePassword(input: $i) { __typename } }',
+        { i: { current: PASSWORD, next: 'a brand new password' } },
+        login.token,
+      );
+      for (let i = 0; i < 5; i++) await server.login('owner@example.com', WRONG);
+
+      const oldDevice = await loginFrom('x', { email: 'owner@example.com', password: 'a brand new password', deviceToken: login.deviceToken });
+
+      expect(oldDevice.data!.login.__typename).toBe('AccountLocked');
+    });
+
     it('gives a device token stolen from another account nothing', async () => {
       await start();
       await server.register('victim@example.com', PASSWORD);

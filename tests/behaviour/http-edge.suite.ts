@@ -67,6 +67,38 @@ export function httpEdgeSuite(target: StoreTarget): void {
       expect(json.errors[0].message).toEqual(expect.any(String));
     });
 
+    it('answers a path that is not a valid URL with 400 and stays up', async () => {
+      const { request } = await import('node:http');
+      const url = new URL(server.url);
+
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request({ host: url.hostname, port: url.port, path: '//[', method: 'GET' }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      const after = await fetch(`${server.url}/healthz`);
+
+      expect(status).toBe(400);
+      expect(after.status).toBe(200);
+    });
+
+    it('never echoes a password back in a variable error', async () => {
+      const query = 'mutation($input: LoginInput!) { login(input: $input) { __typename } }';
+      const input = { email: 'a@example.com', password: 'hunter2 secret; value', extra: 1 };
+
+      const res = await post(JSON.stringify({ query, variables: { input } }));
+      const text = await res.text();
+
+      expect(res.status).toBe(400);
+      expect(text).not.toContain('hunter2');
+      expect(JSON.parse(text).errors[0].message).toBe(
+        'Variable "$input" got invalid value: Field "extra" is not defined by type "LoginInput".',
+      );
+    });
+
     it('refuses a form post that skips the CORS preflight (CSRF prevention)', async () => {
       const res = await post(JSON.stringify({ query: '{ me { id } }' }), { 'content-type': 'text/plain' });
 

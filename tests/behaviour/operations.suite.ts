@@ -148,6 +148,20 @@ export function operationsSuite(target: StoreTarget): void {
       expect(trail[7].lastAt).toBeNull();
     });
 
+    it('records malformed logins without their text, merged like other refusals', async () => {
+      await start();
+      const admin = await adminToken();
+      for (let i = 0; i < 3; i++) await server.login('my secret password', PASSWORD);
+      await server.login('user@example.com', 'short');
+
+      const malformed = (await server.gql(EVENTS, { email: '(malformed email)', first: 5 }, admin)).data!.loginEvents.edges;
+      const tooShort = (await server.gql(EVENTS, { email: 'user@example.com', first: 5 }, admin)).data!.loginEvents.edges;
+
+      expect(malformed.map((e: any) => [e.node.outcome, e.node.attempts])).toEqual([['INVALID_INPUT', 3]]);
+      expect(tooShort.map((e: any) => e.node.outcome)).toEqual(['INVALID_INPUT']);
+      expect(JSON.stringify(malformed)).not.toContain('secret');
+    });
+
     it('marks unknown emails as such in the trail, and pages it newest first', async () => {
       await start();
       const admin = await adminToken();

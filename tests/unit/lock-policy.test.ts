@@ -72,11 +72,27 @@ describe('countAttempt', () => {
   });
 
   it('starts again from the first length once the reset window has passed', () => {
-    const previous = state({ failures: 2, lockCount: 3, lastLockedAt: at(-3601) });
+    // The third lock (240 s) started 4000 s ago, so it ended 3760 s ago: past the 3600 s window.
+    const previous = state({ failures: 2, lockCount: 3, lastLockedAt: at(-4000) });
 
     const { state: next } = countAttempt(previous, policy, now);
 
     expect(next).toMatchObject({ lockCount: 1, lockedUntil: at(60) });
+  });
+
+  it('keeps locks at the cap when the cap is as long as the reset window', () => {
+    const capped = { ...policy, maxLockoutSeconds: 300, resetSeconds: 300 };
+    const lengths: number[] = [];
+    let current: AttemptState = NO_ATTEMPTS;
+    let clock = 0;
+
+    for (let lock = 0; lock < 7; lock++) {
+      for (let i = 0; i < 3; i++) current = countAttempt(current, capped, at(clock)).state;
+      lengths.push((current.lockedUntil!.getTime() - at(clock).getTime()) / 1000);
+      clock = (current.lockedUntil!.getTime() - now.getTime()) / 1000 + 1;
+    }
+
+    expect(lengths).toEqual([60, 120, 240, 300, 300, 300, 300]);
   });
 
   it('keeps fixed locks with a backoff of 1', () => {

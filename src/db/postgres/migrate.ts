@@ -16,6 +16,9 @@ const MIGRATION_LOCK_KEY = 0x6c6f67696e; // "login"
 export async function migratePostgres(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
+    // The pool's statement and lock timeouts are for requests: waiting for another instance's
+    // migration, or a long migration itself, must not be cancelled by them.
+    await client.query('SET statement_timeout = 0; SET lock_timeout = 0');
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       await migrate(drizzle({ client }), { migrationsFolder: migrationsFolder('postgres') });
@@ -23,6 +26,7 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
   } finally {
-    client.release();
+    // Destroyed rather than returned, so no request inherits the lifted timeouts.
+    client.release(true);
   }
 }

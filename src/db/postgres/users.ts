@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 
@@ -51,6 +51,11 @@ export class PostgresUsers implements UserStore {
       const { passwordHash: _hidden, ...rest } = user;
       return { ...rest, id: inserted.id, profile: { aboutMe: '', gender: null, country: null, city: null } };
     });
+  }
+
+  async replacePasswordHash(userId: number, expected: string, passwordHash: string): Promise<boolean> {
+    const where = and(eq(users.id, userId), eq(users.passwordHash, expected));
+    return (await this.db.update(users).set({ passwordHash }).where(where).returning({ id: users.id })).length === 1;
   }
 
   async updatePasswordHash(userId: number, passwordHash: string): Promise<void> {

@@ -52,7 +52,8 @@ export class SqliteAudit implements AuditStore {
   }
 
   async record(entry: AuditEntry): Promise<void> {
-    this.insertNow(entry);
+    // Immediate, so the read of the latest event and the merge into it are one unit.
+    this.db.transaction(() => this.insertNow(entry), { behavior: 'immediate' });
   }
 
   async settle(eventId: number, outcome: AuditOutcome): Promise<void> {

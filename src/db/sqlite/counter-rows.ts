@@ -16,7 +16,7 @@ import { addressAttempts, deviceAttempts, loginAttempts } from './tables.js';
 
 /**
  * Prepared reads and writes of the counter rows. They run on the store's one connection,
- * inside the transaction that changeCounters opened.
+ * inside the transaction that SqliteCounters.change opened.
  */
 export class CounterRows {
   private readonly email;

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 
 import type { NewUser, UserRecord, UserStore, UserWithPassword } from '../store.js';
@@ -51,6 +51,11 @@ export class SqliteUsers implements UserStore {
       },
       { behavior: 'immediate' },
     );
+  }
+
+  async replacePasswordHash(userId: number, expected: string, passwordHash: string): Promise<boolean> {
+    const where = and(eq(users.id, userId), eq(users.passwordHash, expected));
+    return this.db.update(users).set({ passwordHash }).where(where).run().changes === 1;
   }
 
   async updatePasswordHash(userId: number, passwordHash: string): Promise<void> {
