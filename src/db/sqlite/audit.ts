@@ -8,6 +8,8 @@ import { loginEvents } from './tables.js';
 export class SqliteAudit implements AuditStore {
   private readonly insert;
   private readonly latest;
+  private readonly merge;
+  private readonly settleOutcome;
 
   constructor(private readonly db: BetterSQLite3Database) {
     this.insert = db
@@ -35,17 +37,20 @@ export class SqliteAudit implements AuditStore {
       .orderBy(desc(loginEvents.id))
       .limit(1)
       .prepare();
+    const id = eq(loginEvents.id, sql.placeholder('id'));
+    this.merge = db
+      .update(loginEvents)
+      .set({ attempts: sql`${loginEvents.attempts} + 1`, lastAt: sql`${sql.placeholder('lastAt')}` })
+      .where(id)
+      .prepare();
+    this.settleOutcome = db.update(loginEvents).set({ outcome: sql`${sql.placeholder('outcome')}` }).where(id).prepare();
   }
 
   /** Records an event, merging a repeated refusal; call inside the counting transaction. */
   insertNow(entry: AuditEntry): number {
     const latest = isMergeable(entry) ? this.latest.get({ email: entry.email }) : undefined;
     if (mergesInto(latest, entry)) {
-      this.db
-        .update(loginEvents)
-        .set({ attempts: sql`${loginEvents.attempts} + 1`, lastAt: entry.at })
-        .where(eq(loginEvents.id, latest.id))
-        .run();
+      this.merge.run({ id: latest.id, lastAt: entry.at.getTime() });
       return latest.id;
     }
     return this.insert.get({ ...entry, at: entry.at.getTime() })!.id;
@@ -61,7 +66,7 @@ export class SqliteAudit implements AuditStore {
   }
 
   settleNow(eventId: number, outcome: AuditOutcome): void {
-    this.db.update(loginEvents).set({ outcome }).where(eq(loginEvents.id, eventId)).run();
+    this.settleOutcome.run({ id: eventId, outcome });
   }
 
   async list(email: string, first: number, after?: number): Promise<LoginEvent[]> {
