@@ -6,7 +6,12 @@ export const WRONG_PASSWORD = 'not the right password';
 export const emailFor = (tag: string, i: number): string => `${tag}-${i}@bench.example`;
 
 /** Registers `count` accounts a few at a time (each costs an argon2 hash); returns their tokens. */
-export async function registerMany(baseUrl: string, tag: string, count: number, parallel = 4): Promise<string[]> {
+export async function registerMany(
+  baseUrl: string,
+  tag: string,
+  count: number,
+  parallel = 4,
+): Promise<string[]> {
   const tokens: string[] = [];
   for (let start = 0; start < count; start += parallel) {
     const batch = Array.from({ length: Math.min(parallel, count - start) }, (_, k) => start + k);

@@ -96,7 +96,11 @@ function parentsOf(nodes: readonly ProfileNode[]): Map<number, number> {
   return parents;
 }
 
-function stackLabels(nodeId: number, nodes: Map<number, ProfileNode>, parents: Map<number, number>): Set<string> {
+function stackLabels(
+  nodeId: number,
+  nodes: Map<number, ProfileNode>,
+  parents: Map<number, number>,
+): Set<string> {
   const labels = new Set<string>();
   for (let id: number | undefined = nodeId; id !== undefined; id = parents.get(id)) {
     labels.add(label(nodes.get(id)!.callFrame));

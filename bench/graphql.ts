@@ -1,6 +1,7 @@
 import { post, type Reply, type RequestOptions } from './http.js';
 
-export const REGISTER = 'mutation($input: RegisterInput!){ register(input:$input){ __typename ... on AuthPayload { token } } }';
+export const REGISTER =
+  'mutation($input: RegisterInput!){ register(input:$input){ __typename ... on AuthPayload { token } } }';
 export const LOGIN =
   'mutation($input: LoginInput!){ login(input:$input){ __typename ... on AuthPayload { token } ' +
   '... on InvalidCredentials { attemptsRemaining } ... on AccountLocked { retryAfterSeconds } } }';
@@ -25,7 +26,8 @@ export interface LoginAnswer {
 export const graphqlBody = (query: string, variables?: Record<string, unknown>): string =>
   JSON.stringify(variables === undefined ? { query } : { query, variables });
 
-export const loginBody = (email: string, password: string): string => graphqlBody(LOGIN, { input: { email, password } });
+export const loginBody = (email: string, password: string): string =>
+  graphqlBody(LOGIN, { input: { email, password } });
 
 export const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
 

@@ -18,7 +18,11 @@ export const keepAliveAgent = (): Agent => new Agent({ keepAlive: true, maxSocke
 
 /** POSTs an already serialised JSON body. */
 export function post(url: string, body: string, options: RequestOptions = {}): Promise<Reply> {
-  const headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...options.headers };
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    ...options.headers,
+  };
   return send(url, 'POST', headers, body, options);
 }
 

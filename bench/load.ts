@@ -73,7 +73,9 @@ function toLoadResult(result: autocannon.Result): LoadResult {
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
-    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count])),
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
+    ),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
   };
@@ -111,7 +113,8 @@ export async function probeLatency(spec: ProbeSpec): Promise<ProbeResult> {
     const reply = post(spec.url, spec.body, { agent, headers: spec.headers });
     pending.push(
       reply.then(
-        ({ status, text, ms }) => void (status === 200 && text.includes(spec.expect) ? latencies.push(ms) : failures++),
+        ({ status, text, ms }) =>
+          void (status === 200 && text.includes(spec.expect) ? latencies.push(ms) : failures++),
         () => void failures++,
       ),
     );

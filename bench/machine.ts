@@ -17,7 +17,12 @@ export const noiseNow = (): Noise => ({ loadAverage: loadavg(), ticks: cpuTicks(
 
 function cpuTicks(): CpuTicks | undefined {
   if (!existsSync('/proc/stat')) return undefined;
-  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+  const fields = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1, 9)
+    .map(Number);
   return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
 }
 
@@ -39,5 +44,12 @@ export function noiseBetween(start: Noise, end: Noise): NoiseReport {
 
 export function machineInfo() {
   const cpu = cpus();
-  return { cpus: cpu.length, cpuModel: cpu[0]?.model.trim() ?? 'unknown', totalMemBytes: totalmem(), platform: platform(), release: release(), node: process.version };
+  return {
+    cpus: cpu.length,
+    cpuModel: cpu[0]?.model.trim() ?? 'unknown',
+    totalMemBytes: totalmem(),
+    platform: platform(),
+    release: release(),
+    node: process.version,
+  };
 }

@@ -41,5 +41,12 @@ export type Plan = typeof PLAN;
 /** What the server and the references are started with. */
 export function serverSettings(plan: Plan, dataDir: string, cpuProfDir?: string) {
   const { argon2, maxFailures, addressMaxFailures, uvThreadpoolSize } = plan;
-  return { argon2, maxFailures, addressMaxFailures, uvThreadpoolSize, dataDir, ...(cpuProfDir && { cpuProfDir }) };
+  return {
+    argon2,
+    maxFailures,
+    addressMaxFailures,
+    uvThreadpoolSize,
+    dataDir,
+    ...(cpuProfDir && { cpuProfDir }),
+  };
 }

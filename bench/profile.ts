@@ -23,7 +23,8 @@ type PathName = (typeof PATHS)[number];
 async function main(): Promise<void> {
   const path = process.argv[2] as PathName;
   const seconds = Number(process.argv[3] ?? 10);
-  if (!PATHS.includes(path) || !(seconds > 0)) throw new Error(`usage: bench/profile.ts <${PATHS.join('|')}> [seconds]`);
+  if (!PATHS.includes(path) || !(seconds > 0))
+    throw new Error(`usage: bench/profile.ts <${PATHS.join('|')}> [seconds]`);
   const dataDir = mkdtempSync(join(tmpdir(), 'login-counter-bench-'));
   onExit(() => rmSync(dataDir, { recursive: true, force: true }));
   const cpuProfDir = mkdtempSync(join(tmpdir(), 'login-counter-profile-'));
@@ -39,15 +40,22 @@ async function main(): Promise<void> {
   const file = readdirSync(cpuProfDir).find((name) => name.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no .cpuprofile in ${cpuProfDir}: did the server exit cleanly?`);
   const summary = summariseProfile(join(cpuProfDir, file), { fromUs, toUs });
-  console.log(`${path}: ${load.perSecond.toFixed(0)} good answers/s over ${load.seconds} s, ${load.unexpected} unexpected, ${load.non2xx} non-2xx`);
+  console.log(
+    `${path}: ${load.perSecond.toFixed(0)} good answers/s over ${load.seconds} s, ${load.unexpected} unexpected, ${load.non2xx} non-2xx`,
+  );
   console.log(`profile: ${join(cpuProfDir, file)}`);
-  console.log(`sampled ${summary.windowed ? 'load window' : 'whole run (window not found)'}: busy ${summary.busyMs.toFixed(0)} ms, idle ${summary.idleMs.toFixed(0)} ms`);
+  console.log(
+    `sampled ${summary.windowed ? 'load window' : 'whole run (window not found)'}: busy ${summary.busyMs.toFixed(0)} ms, idle ${summary.idleMs.toFixed(0)} ms`,
+  );
   print('self time by function', summary.selfByFunction);
   print('self time by module', summary.selfByModule);
   print('inclusive time by function', summary.inclusiveByFunction);
 }
 
-async function prepare(server: LoginServer, path: PathName): Promise<Omit<LoadSpec, 'connections' | 'seconds'>> {
+async function prepare(
+  server: LoginServer,
+  path: PathName,
+): Promise<Omit<LoadSpec, 'connections' | 'seconds'>> {
   const url = `${server.url}/graphql`;
   switch (path) {
     case 'locked':
@@ -62,7 +70,9 @@ async function prepare(server: LoginServer, path: PathName): Promise<Omit<LoadSp
       return { url, bodies: [graphqlBody(TRIVIAL)], expect: GOOD.trivial };
     case 'logins': {
       await registerMany(server.url, 'flood', PLAN.connections);
-      const bodies = Array.from({ length: PLAN.connections }, (_, i) => loginBody(emailFor('flood', i), PASSWORD));
+      const bodies = Array.from({ length: PLAN.connections }, (_, i) =>
+        loginBody(emailFor('flood', i), PASSWORD),
+      );
       return { url, bodies, expect: GOOD.authenticated };
     }
   }
@@ -70,13 +80,16 @@ async function prepare(server: LoginServer, path: PathName): Promise<Omit<LoadSp
 
 function print(title: string, shares: readonly Share[]): void {
   console.log(`\n${title}:`);
-  for (const { name, ms, percent } of shares) console.log(`${percent.toFixed(1).padStart(6)} %  ${String(ms).padStart(6)} ms  ${name}`);
+  for (const { name, ms, percent } of shares)
+    console.log(`${percent.toFixed(1).padStart(6)} %  ${String(ms).padStart(6)} ms  ${name}`);
 }
 
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(`profile failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `profile failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     process.exit(1);
   },
 );

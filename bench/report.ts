@@ -25,7 +25,11 @@ export function formatTable(rows: readonly Row[]): string {
     row.met === null ? 'info' : row.met ? 'met' : 'NOT MET',
   ]);
   const widths = COLUMNS.map((title, i) => Math.max(title.length, ...cells.map((line) => line[i]!.length)));
-  const line = (values: readonly string[]) => values.map((value, i) => value.padEnd(widths[i]!)).join(' | ').trimEnd();
+  const line = (values: readonly string[]) =>
+    values
+      .map((value, i) => value.padEnd(widths[i]!))
+      .join(' | ')
+      .trimEnd();
   return [line(COLUMNS), widths.map((w) => '-'.repeat(w)).join('-|-'), ...cells.map(line)].join('\n');
 }
 
@@ -34,5 +38,7 @@ export function writeJson(path: string, data: unknown): void {
   writeFileSync(path, `${JSON.stringify(data, null, 2)}\n`);
 }
 
-export const fixed = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
-export const mib = (bytes: number | undefined): string => (bytes === undefined ? 'n/a' : `${fixed(bytes / 1024 / 1024, 0)} MiB`);
+export const fixed = (value: number, digits = 1): string =>
+  Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
+export const mib = (bytes: number | undefined): string =>
+  bytes === undefined ? 'n/a' : `${fixed(bytes / 1024 / 1024, 0)} MiB`;

@@ -26,17 +26,81 @@ export function toRows(m: Measurements, plan: Plan): Row[] {
   const peak = logins.memory.peakHwmBytes ?? logins.memory.peakSampledBytes;
   const threads = `${plan.uvThreadpoolSize} × ${fixed(plan.argon2.memoryKiB / 1024, 0)} MiB`;
   return [
-    row('B1', 'successful logins/s', `${fixed(logins.serverPerSecond)}/s`, `argon2.verify ${fixed(logins.referencePerSecond)}/s`, b1, '>= 0.90', atLeast(b1, 0.9)),
-    row('B2', 'logins to a locked account/s', `${fixed(overhead.perSecond.locked, 0)}/s`, `bare Apollo ${fixed(overhead.perSecond.reference, 0)}/s`, b2, '>= 0.90', atLeast(b2, 0.9)),
-    row('B3', '`me` queries/s', `${fixed(overhead.perSecond.me, 0)}/s`, `bare Apollo ${fixed(overhead.perSecond.reference, 0)}/s`, b3, '>= 0.85', atLeast(b3, 0.85)),
-    row('B4', `password checks, ${plan.parallelWrongLogins} parallel wrong logins`, `${lockout.passwordChecks}`, `N = ${plan.maxFailures}`, lockout.passwordChecks / plan.maxFailures, 'exactly N', lockout.passwordChecks === plan.maxFailures),
-    row('B5', 'median ms: unknown email / wrong password', `${fixed(timing.unknownEmailMedianMs, 2)} ms`, `${fixed(timing.wrongPasswordMedianMs, 2)} ms`, b5, '0.90..1.10', b5 >= 0.9 && b5 <= 1.1),
-    row('B6', '`me` p99 under login flood / idle', `${fixed(latency.loadedP99Ms, 2)} ms`, `idle ${fixed(latency.idleP99Ms, 2)} ms`, b6, '<= 3', b6 <= 3),
-    row('B7', 'peak RSS during login flood', mib(peak), `${mib(logins.memory.idleRssBytes)} idle + ${threads} = ${mib(logins.memory.modelBytes)}`, peak / logins.memory.modelBytes, 'printed', null),
+    row(
+      'B1',
+      'successful logins/s',
+      `${fixed(logins.serverPerSecond)}/s`,
+      `argon2.verify ${fixed(logins.referencePerSecond)}/s`,
+      b1,
+      '>= 0.90',
+      atLeast(b1, 0.9),
+    ),
+    row(
+      'B2',
+      'logins to a locked account/s',
+      `${fixed(overhead.perSecond.locked, 0)}/s`,
+      `bare Apollo ${fixed(overhead.perSecond.reference, 0)}/s`,
+      b2,
+      '>= 0.90',
+      atLeast(b2, 0.9),
+    ),
+    row(
+      'B3',
+      '`me` queries/s',
+      `${fixed(overhead.perSecond.me, 0)}/s`,
+      `bare Apollo ${fixed(overhead.perSecond.reference, 0)}/s`,
+      b3,
+      '>= 0.85',
+      atLeast(b3, 0.85),
+    ),
+    row(
+      'B4',
+      `password checks, ${plan.parallelWrongLogins} parallel wrong logins`,
+      `${lockout.passwordChecks}`,
+      `N = ${plan.maxFailures}`,
+      lockout.passwordChecks / plan.maxFailures,
+      'exactly N',
+      lockout.passwordChecks === plan.maxFailures,
+    ),
+    row(
+      'B5',
+      'median ms: unknown email / wrong password',
+      `${fixed(timing.unknownEmailMedianMs, 2)} ms`,
+      `${fixed(timing.wrongPasswordMedianMs, 2)} ms`,
+      b5,
+      '0.90..1.10',
+      b5 >= 0.9 && b5 <= 1.1,
+    ),
+    row(
+      'B6',
+      '`me` p99 under login flood / idle',
+      `${fixed(latency.loadedP99Ms, 2)} ms`,
+      `idle ${fixed(latency.idleP99Ms, 2)} ms`,
+      b6,
+      '<= 3',
+      b6 <= 3,
+    ),
+    row(
+      'B7',
+      'peak RSS during login flood',
+      mib(peak),
+      `${mib(logins.memory.idleRssBytes)} idle + ${threads} = ${mib(logins.memory.modelBytes)}`,
+      peak / logins.memory.modelBytes,
+      'printed',
+      null,
+    ),
   ];
 }
 
-function row(id: string, what: string, measured: string, reference: string, ratio: number, target: string, met: boolean | null): Row {
+function row(
+  id: string,
+  what: string,
+  measured: string,
+  reference: string,
+  ratio: number,
+  target: string,
+  met: boolean | null,
+): Row {
   return { id, what, measured, reference, ratio, target, met };
 }
 

@@ -31,7 +31,8 @@ const started = performance.now();
 // Other work on the machine, and the hypervisor's steal, are the main sources of noise.
 const noiseAtStart = noiseNow();
 const elapsed = () => Math.round((performance.now() - started) / 1000);
-const progress = (message: string) => process.stderr.write(`[${String(elapsed()).padStart(4)} s] ${message}\n`);
+const progress = (message: string) =>
+  process.stderr.write(`[${String(elapsed()).padStart(4)} s] ${message}\n`);
 
 async function main(): Promise<void> {
   printHeader();
@@ -97,13 +98,20 @@ function report(measurements: Measurements, server: LoginServer): void {
       `hypervisor steal ${fixed(noise.stealPercent ?? Number.NaN)} % of CPU time`,
   );
   if ((noise.stealPercent ?? 0) > STEAL_WARNING_PERCENT) {
-    console.log(`WARNING: the hypervisor took more than ${STEAL_WARNING_PERCENT} % of CPU time; the ratios above are compressed towards 1 and unreliable`);
+    console.log(
+      `WARNING: the hypervisor took more than ${STEAL_WARNING_PERCENT} % of CPU time; the ratios above are compressed towards 1 and unreliable`,
+    );
   }
   writeJson(RESULTS_FILE, {
     generatedAt: new Date().toISOString(),
     totalSeconds: elapsed(),
     machine: { ...machine, noise },
-    settings: { ...PLAN, logLevel: 'warn', nodeEnv: 'production', loadGenerator: 'autocannon 9 (in the bench process)' },
+    settings: {
+      ...PLAN,
+      logLevel: 'warn',
+      nodeEnv: 'production',
+      loadGenerator: 'autocannon 9 (in the bench process)',
+    },
     rows,
     diagnostics,
     problems,
@@ -113,15 +121,25 @@ function report(measurements: Measurements, server: LoginServer): void {
   console.log(`written to ${RESULTS_FILE} (${elapsed()} s in all)`);
 }
 
-function printReport(rows: Row[], diagnostics: Diagnostics, problems: unknown, measurements: Measurements, server: LoginServer): void {
+function printReport(
+  rows: Row[],
+  diagnostics: Diagnostics,
+  problems: unknown,
+  measurements: Measurements,
+  server: LoginServer,
+): void {
   console.log(`\n${formatTable(rows)}\n`);
-  console.log(`met: ${rows.filter((r) => r.met === true).length} of ${rows.filter((r) => r.met !== null).length} targets`);
+  console.log(
+    `met: ${rows.filter((r) => r.met === true).length} of ${rows.filter((r) => r.met !== null).length} targets`,
+  );
   console.log(
     `real server { __typename }: ${measurements.overhead.perSecond.trivial.toFixed(0)}/s = ${diagnostics.trivialVsBare} × bare Apollo; ` +
       `locked login = ${diagnostics.lockedVsTrivial} × and me = ${diagnostics.meVsTrivial} × that`,
   );
   console.log(`ratio of each round: ${JSON.stringify(diagnostics.roundRatios)}`);
-  console.log(`client-side problems (errors, timeouts, non-2xx, unexpected answers): ${JSON.stringify(problems)}`);
+  console.log(
+    `client-side problems (errors, timeouts, non-2xx, unexpected answers): ${JSON.stringify(problems)}`,
+  );
   console.log(`B4 answers: ${JSON.stringify(measurements.lockout.answers)}`);
   console.log(`server log lines (LOG_LEVEL=warn): ${JSON.stringify(server.output.summary())}`);
   for (const line of server.output.notable) console.log(`  ${line}`);
@@ -138,8 +156,14 @@ function loadProblems({ logins, overhead, latency }: Measurements): Record<strin
   };
   const problems: Record<string, Record<string, number>> = {};
   for (const [side, runs] of Object.entries(runsBySide)) {
-    const total = (key: 'errors' | 'timeouts' | 'non2xx' | 'unexpected') => runs.reduce((n, run) => n + run[key], 0);
-    problems[side] = { errors: total('errors'), timeouts: total('timeouts'), non2xx: total('non2xx'), unexpected: total('unexpected') };
+    const total = (key: 'errors' | 'timeouts' | 'non2xx' | 'unexpected') =>
+      runs.reduce((n, run) => n + run[key], 0);
+    problems[side] = {
+      errors: total('errors'),
+      timeouts: total('timeouts'),
+      non2xx: total('non2xx'),
+      unexpected: total('unexpected'),
+    };
   }
   const probeFailures = latency.phases.reduce((n, phase) => n + phase.failures, 0);
   problems.meProbe = { failures: probeFailures };

@@ -55,7 +55,12 @@ export interface LoginServer extends ChildServer {
  */
 export async function freePorts(count: number): Promise<number[]> {
   const servers = Array.from({ length: count }, () => createServer());
-  await Promise.all(servers.map((server) => new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, HOST, resolve))));
+  await Promise.all(
+    servers.map(
+      (server) =>
+        new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, HOST, resolve)),
+    ),
+  );
   const ports = servers.map((server) => {
     const address = server.address();
     if (address === null || typeof address === 'string') throw new Error('no port from listen(0)');
@@ -69,34 +74,46 @@ export async function freePorts(count: number): Promise<number[]> {
 export async function startLoginServer(settings: ServerSettings): Promise<LoginServer> {
   const [port, metricsPort] = (await freePorts(2)) as [number, number];
   const profiling = settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.cpuProfDir}`] : [];
-  const child = spawnNode('login-server', [...profiling, join(PROJECT_ROOT, 'dist/src/main.js')], settings.dataDir, {
-    NODE_ENV: 'production',
-    JWT_SECRET: randomBytes(48).toString('base64url'),
-    HOST,
-    PORT: String(port),
-    DATABASE_URL: join(settings.dataDir, 'bench.db'),
-    METRICS_PORT: String(metricsPort),
-    LOG_LEVEL: 'warn',
-    ARGON2_MEMORY_KIB: String(settings.argon2.memoryKiB),
-    ARGON2_ITERATIONS: String(settings.argon2.iterations),
-    ARGON2_PARALLELISM: String(settings.argon2.parallelism),
-    LOGIN_MAX_FAILURES: String(settings.maxFailures),
-    IP_MAX_FAILURES: String(settings.addressMaxFailures),
-    UV_THREADPOOL_SIZE: String(settings.uvThreadpoolSize),
-  });
+  const child = spawnNode(
+    'login-server',
+    [...profiling, join(PROJECT_ROOT, 'dist/src/main.js')],
+    settings.dataDir,
+    {
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+      HOST,
+      PORT: String(port),
+      DATABASE_URL: join(settings.dataDir, 'bench.db'),
+      METRICS_PORT: String(metricsPort),
+      LOG_LEVEL: 'warn',
+      ARGON2_MEMORY_KIB: String(settings.argon2.memoryKiB),
+      ARGON2_ITERATIONS: String(settings.argon2.iterations),
+      ARGON2_PARALLELISM: String(settings.argon2.parallelism),
+      LOGIN_MAX_FAILURES: String(settings.maxFailures),
+      IP_MAX_FAILURES: String(settings.addressMaxFailures),
+      UV_THREADPOOL_SIZE: String(settings.uvThreadpoolSize),
+    },
+  );
   const server = await childServer('login-server', child, `http://${HOST}:${port}`);
   return { ...server, metricsUrl: `http://${HOST}:${metricsPort}` };
 }
 
 /** Apollo Server 5 and nothing else, behind the same kind of minimal node:http glue. */
-export async function startBareApollo(settings: Pick<ServerSettings, 'uvThreadpoolSize'>): Promise<ChildServer> {
+export async function startBareApollo(
+  settings: Pick<ServerSettings, 'uvThreadpoolSize'>,
+): Promise<ChildServer> {
   const [port] = (await freePorts(1)) as [number];
-  const child = spawnNode('bare-apollo', ['--import', 'tsx', join(BENCH_DIR, 'bare-apollo.ts')], PROJECT_ROOT, {
-    NODE_ENV: 'production',
-    HOST,
-    PORT: String(port),
-    UV_THREADPOOL_SIZE: String(settings.uvThreadpoolSize),
-  });
+  const child = spawnNode(
+    'bare-apollo',
+    ['--import', 'tsx', join(BENCH_DIR, 'bare-apollo.ts')],
+    PROJECT_ROOT,
+    {
+      NODE_ENV: 'production',
+      HOST,
+      PORT: String(port),
+      UV_THREADPOOL_SIZE: String(settings.uvThreadpoolSize),
+    },
+  );
   return childServer('bare-apollo', child, `http://${HOST}:${port}`);
 }
 

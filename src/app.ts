@@ -92,7 +92,12 @@ async function serve(config: Config, deps: AccountDeps): Promise<App> {
   await apollo.start();
   const clientAddress = clientAddressResolver(config.trustProxy);
   const context = (req: IncomingMessage, note: NoteFields): RequestContext =>
-    requestContext(deps, req.headers.authorization, { address: clientAddress(req), userAgent: userAgentOf(req) }, note);
+    requestContext(
+      deps,
+      req.headers.authorization,
+      { address: clientAddress(req), userAgent: userAgentOf(req) },
+      note,
+    );
   routes['/graphql'] = (req, res, url, note) => handleGraphQL(apollo, context, req, res, url, note);
   const metricsServer = config.metricsPort === undefined ? undefined : createMetricsServer(metrics, log);
 
@@ -102,7 +107,11 @@ async function serve(config: Config, deps: AccountDeps): Promise<App> {
     store,
     {
       auditRetentionDays: config.auditRetentionDays,
-      counterIdleSeconds: Math.max(config.lockoutResetSeconds, config.ipWindowSeconds, config.lockoutMaxSeconds),
+      counterIdleSeconds: Math.max(
+        config.lockoutResetSeconds,
+        config.ipWindowSeconds,
+        config.lockoutMaxSeconds,
+      ),
     },
     deps.clock,
     log,

@@ -62,6 +62,8 @@ function handleSignals(log: Logger): { attach(app: App): void } {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`login-counter failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `login-counter failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -39,7 +39,8 @@ describe('npm run cli', () => {
     const created = await cli(['create-admin', '--email', 'Ops@Example.com'], 'an admin password\n');
     const server = await startTestServer(sqliteTarget, { database });
     const login = await server.gql(
-      'mutation { login(input: {email: "ops@example.com", password: "an admin password"}) { ... on AuthPayload { user { role } } } }',
+      `mutation { login(input: {email: "ops@example.com", password: "an admin password"}) {
+        ... on AuthPayload { user { role } } } }`,
     );
     await server.close();
 

@@ -13,19 +13,35 @@ describe('the log of a full session', () => {
   beforeAll(async () => {
     server = await startTestServer(sqliteTarget, { logLines: lines, env: { LOGIN_MAX_FAILURES: '3' } });
     const deps = server.app.deps;
-    const passwords = ['first secret pass 1', 'wrong secret pass 2', 'next secret pass 3', 'admin secret pass 4'];
+    const passwords = [
+      'first secret pass 1',
+      'wrong secret pass 2',
+      'next secret pass 3',
+      'admin secret pass 4',
+    ];
     secrets.push(...passwords);
-    await createAccount(deps, { email: 'admin@example.com', username: 'admin', password: passwords[3]! }, 'ADMIN');
+    await createAccount(
+      deps,
+      { email: 'admin@example.com', username: 'admin', password: passwords[3]! },
+      'ADMIN',
+    );
     const registered = await server.register('user@example.com', passwords[0]!);
     const login = await server.login('user@example.com', passwords[0]!);
     const admin = await server.login('admin@example.com', passwords[3]!);
     const token = login.data!.login.token as string;
-    secrets.push(registered.data!.register.token, token, login.data!.login.deviceToken, admin.data!.login.token);
+    secrets.push(
+      registered.data!.register.token,
+      token,
+      login.data!.login.deviceToken,
+      admin.data!.login.token,
+    );
     secrets.push((await deps.store.users.findByEmail('user@example.com'))!.passwordHash);
 
     await server.gql(ME, {}, token);
     await server.gql(ME, {}, `${token}tampered`);
-    await gql(server.url, LOGIN, { input: { email: 'user@example.com', password: passwords[1]!, deviceToken: 'junk' } });
+    await gql(server.url, LOGIN, {
+      input: { email: 'user@example.com', password: passwords[1]!, deviceToken: 'junk' },
+    });
     await server.gql(
       'mutation($i: ChangePasswordInput!) { changePassword(input: $i) { __typename } }',
       { i: { current: passwords[0], next: passwords[2] } },
@@ -33,7 +49,11 @@ describe('the log of a full session', () => {
     );
     for (let i = 0; i < 4; i++) await server.login('user@example.com', passwords[1]!);
     await server.login('user@example.com', 'x');
-    await server.gql('mutation($e: String!) { unlockAccount(email: $e) }', { e: 'user@example.com' }, admin.data!.login.token);
+    await server.gql(
+      'mutation($e: String!) { unlockAccount(email: $e) }',
+      { e: 'user@example.com' },
+      admin.data!.login.token,
+    );
     await server.gql('mutation { logout }', {}, token);
   });
   afterAll(async () => {
@@ -50,8 +70,12 @@ describe('the log of a full session', () => {
     const requests = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
     const logins = requests.filter((l) => l.login !== undefined);
 
-    expect(logins.map((l) => l.login)).toEqual(expect.arrayContaining(['authenticated', 'invalid_credentials', 'locked', 'invalid_input']));
-    expect(requests.every((l) => typeof l.durationMs === 'number' && typeof l.status === 'number')).toBe(true);
+    expect(logins.map((l) => l.login)).toEqual(
+      expect.arrayContaining(['authenticated', 'invalid_credentials', 'locked', 'invalid_input']),
+    );
+    expect(requests.every((l) => typeof l.durationMs === 'number' && typeof l.status === 'number')).toBe(
+      true,
+    );
   });
 
   it('logs a lockout at warn, without the email', () => {

@@ -37,7 +37,9 @@ describe('GET /metrics on METRICS_PORT', () => {
     expect(delta('login_counter_password_checks_total')).toBe(3);
     expect(delta('login_counter_argon2_duration_seconds_count{operation="verify"}')).toBe(3);
     expect(delta('login_counter_argon2_duration_seconds_count{operation="hash"}')).toBe(1);
-    expect(value(after, 'login_counter_http_request_duration_seconds_count{route="/graphql",status="200"}')).toBe(6);
+    expect(
+      value(after, 'login_counter_http_request_duration_seconds_count{route="/graphql",status="200"}'),
+    ).toBe(6);
     expect(after).toContain('login_counter_process_resident_memory_bytes');
   });
 

@@ -23,7 +23,8 @@ describe.skipIf(!available)('three server processes on one PostgreSQL database',
     return processes.map((p) => p.url);
   };
   const input = { email: 'shared@example.com', password: 'the right password', username: 'shared' };
-  const login = (url: string, password: string) => gql(url, LOGIN, { input: { email: input.email, password } });
+  const login = (url: string, password: string) =>
+    gql(url, LOGIN, { input: { email: input.email, password } });
 
   it('gives 150 parallel wrong logins spread across them exactly N InvalidCredentials', async () => {
     const urls = await startThree();
@@ -48,7 +49,9 @@ describe.skipIf(!available)('three server processes on one PostgreSQL database',
     await gql(urls[0]!, REGISTER, { input });
 
     const results = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => login(urls[i % 3]!, i === 7 ? input.password : 'a wrong password')),
+      Array.from({ length: 60 }, (_, i) =>
+        login(urls[i % 3]!, i === 7 ? input.password : 'a wrong password'),
+      ),
     );
     const followUp = await login(urls[2]!, input.password);
 

@@ -77,7 +77,8 @@ describe.skipIf(!available)('PostgreSQL going away', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 60));
     await adminQuery(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'login-counter'`,
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = $1 AND application_name = 'login-counter'`,
       [name],
     );
     const results = await Promise.all(traffic);

@@ -18,14 +18,19 @@ describe('server processes on one SQLite file', () => {
 
   it('two processes started together give 80 parallel wrong logins exactly N InvalidCredentials', async () => {
     database = await sqliteTarget.createDatabase();
-    processes = await Promise.all([spawnServer({ DATABASE_URL: database.url }), spawnServer({ DATABASE_URL: database.url })]);
+    processes = await Promise.all([
+      spawnServer({ DATABASE_URL: database.url }),
+      spawnServer({ DATABASE_URL: database.url }),
+    ]);
     const [a, b] = processes as [ServerProcess, ServerProcess];
     const input = { email: 'shared@example.com', password: 'the right password', username: 'shared' };
     await gql(a.url, REGISTER, { input });
 
     const results = await Promise.all(
       Array.from({ length: 80 }, (_, i) =>
-        gql((i % 2 === 0 ? a : b).url, LOGIN, { input: { email: input.email, password: 'a wrong password' } }),
+        gql((i % 2 === 0 ? a : b).url, LOGIN, {
+          input: { email: input.email, password: 'a wrong password' },
+        }),
       ),
     );
 

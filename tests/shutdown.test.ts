@@ -16,20 +16,35 @@ describe('graceful shutdown', () => {
   it('finishes the logins in flight on SIGTERM, loses no counted attempt and exits 0', async () => {
     database = await sqliteTarget.createDatabase();
     // Real argon2 costs, so that plenty of logins are still hashing when the signal lands.
-    const env = { DATABASE_URL: database.url, LOGIN_MAX_FAILURES: '1000', ARGON2_MEMORY_KIB: '19456', ARGON2_ITERATIONS: '2' };
+    const env = {
+      DATABASE_URL: database.url,
+      LOGIN_MAX_FAILURES: '1000',
+      ARGON2_MEMORY_KIB: '19456',
+      ARGON2_ITERATIONS: '2',
+    };
     const server = await spawnServer(env);
     processes.push(server);
-    await gql(server.url, REGISTER, { input: { email: 'v@example.com', password: 'the right password', username: 'v' } });
-    const wrong = () => gql(server.url, LOGIN, { input: { email: 'v@example.com', password: 'a wrong password' } });
+    await gql(server.url, REGISTER, {
+      input: { email: 'v@example.com', password: 'the right password', username: 'v' },
+    });
+    const wrong = () =>
+      gql(server.url, LOGIN, { input: { email: 'v@example.com', password: 'a wrong password' } });
 
-    const burst = Array.from({ length: 40 }, () => wrong().then((r) => r.data?.login?.__typename ?? `HTTP ${r.status}`, () => 'refused'));
+    const burst = Array.from({ length: 40 }, () =>
+      wrong().then(
+        (r) => r.data?.login?.__typename ?? `HTTP ${r.status}`,
+        () => 'refused',
+      ),
+    );
     await new Promise((resolve) => setTimeout(resolve, 150));
     server.child.kill('SIGTERM');
     const answers = await Promise.all(burst);
     const code = await server.exited;
     const restarted = await spawnServer(env);
     processes.push(restarted);
-    const next = await gql(restarted.url, LOGIN, { input: { email: 'v@example.com', password: 'a wrong password' } });
+    const next = await gql(restarted.url, LOGIN, {
+      input: { email: 'v@example.com', password: 'a wrong password' },
+    });
 
     const answered = answers.filter((a) => a === 'InvalidCredentials').length;
     expect(code).toBe(0);

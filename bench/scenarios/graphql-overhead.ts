@@ -19,7 +19,11 @@ export interface OverheadMeasurement {
  * real server's own `{ __typename }` runs alongside, to split its cost into fixed overhead
  * and the resolvers' share.
  */
-export async function measureGraphqlOverhead(ctx: BenchContext, lockedEmail: string, token: string): Promise<OverheadMeasurement> {
+export async function measureGraphqlOverhead(
+  ctx: BenchContext,
+  lockedEmail: string,
+  token: string,
+): Promise<OverheadMeasurement> {
   const specs = sideSpecs(ctx, lockedEmail, token);
   const sides = Object.keys(specs) as OverheadSide[];
   ctx.progress('B2/B3 warm-up');
@@ -32,7 +36,9 @@ export async function measureGraphqlOverhead(ctx: BenchContext, lockedEmail: str
     ctx.server.assertAlive();
     ctx.bare.assertAlive();
   }
-  const perSecond = Object.fromEntries(sides.map((side) => [side, median(runs[side].map((run) => run.perSecond))]));
+  const perSecond = Object.fromEntries(
+    sides.map((side) => [side, median(runs[side].map((run) => run.perSecond))]),
+  );
   return { perSecond: perSecond as Record<OverheadSide, number>, runs };
 }
 
@@ -46,7 +52,13 @@ function sideSpecs(ctx: BenchContext, lockedEmail: string, token: string): Recor
       bodies: [loginBody(lockedEmail, WRONG_PASSWORD)],
       expect: GOOD.locked,
     },
-    me: { ...common, url: graphqlUrl(ctx.server), bodies: [graphqlBody(ME)], headers: bearer(token), expect: GOOD.me },
+    me: {
+      ...common,
+      url: graphqlUrl(ctx.server),
+      bodies: [graphqlBody(ME)],
+      headers: bearer(token),
+      expect: GOOD.me,
+    },
     trivial: { ...common, url: graphqlUrl(ctx.server), bodies: [graphqlBody(TRIVIAL)], expect: GOOD.trivial },
   };
 }

@@ -24,7 +24,11 @@ export interface LatencyMeasurement {
 }
 
 /** B6: `me` latency at a fixed request rate, idle and while successful logins saturate the CPU. */
-export async function measureLatencyUnderLoad(ctx: BenchContext, token: string, emails: readonly string[]): Promise<LatencyMeasurement> {
+export async function measureLatencyUnderLoad(
+  ctx: BenchContext,
+  token: string,
+  emails: readonly string[],
+): Promise<LatencyMeasurement> {
   const { probe } = ctx.plan;
   const idle: number[] = [];
   const loaded: number[] = [];

@@ -37,7 +37,11 @@ export function successfulLogins(ctx: BenchContext, emails: readonly string[], s
 }
 
 /** B1 and B7: the login flood against raw argon2, sampling the server's memory meanwhile. */
-export async function measureLogins(ctx: BenchContext, emails: readonly string[], idle: Memory): Promise<LoginsMeasurement> {
+export async function measureLogins(
+  ctx: BenchContext,
+  emails: readonly string[],
+  idle: Memory,
+): Promise<LoginsMeasurement> {
   const { server, reference, plan } = ctx;
   const sampler = sampleRss(server.pid, server.metricsUrl, plan.memorySampleMs);
   ctx.progress('B1 warm-up');

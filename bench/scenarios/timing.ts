@@ -49,5 +49,9 @@ export async function measureTiming(ctx: BenchContext): Promise<TimingMeasuremen
 }
 
 function sameAnswer(a: LoginAnswer, b: LoginAnswer): boolean {
-  return a.typename === 'InvalidCredentials' && a.typename === b.typename && a.attemptsRemaining === b.attemptsRemaining;
+  return (
+    a.typename === 'InvalidCredentials' &&
+    a.typename === b.typename &&
+    a.attemptsRemaining === b.attemptsRemaining
+  );
 }

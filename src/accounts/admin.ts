@@ -22,10 +22,19 @@ async function page<T>(first: number, read: (limit: number) => Promise<T[]>): Pr
   return { items: rows.slice(0, first), hasNextPage: rows.length > first };
 }
 
-export function lockedAccounts(deps: OperatorDeps, first: number, after?: string): Promise<Page<LockedEmail>> {
+export function lockedAccounts(
+  deps: OperatorDeps,
+  first: number,
+  after?: string,
+): Promise<Page<LockedEmail>> {
   return page(first, (limit) => deps.store.counters.listLocked(deps.clock(), limit, after));
 }
 
-export function loginEvents(deps: OperatorDeps, email: string, first: number, after?: number): Promise<Page<LoginEvent>> {
+export function loginEvents(
+  deps: OperatorDeps,
+  email: string,
+  first: number,
+  after?: number,
+): Promise<Page<LoginEvent>> {
   return page(first, (limit) => deps.store.audit.list(normalizeEmail(email), limit, after));
 }

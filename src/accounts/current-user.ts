@@ -13,7 +13,10 @@ const BEARER = /^Bearer ([A-Za-z0-9_\-.=+/]+)$/;
  * Who sent the request: nobody (no header), a user with a live session, or someone with a
  * token we refuse (malformed, forged, expired, or its session was ended).
  */
-export async function currentUser(deps: AccountDeps, authorization: string | undefined): Promise<CurrentUser> {
+export async function currentUser(
+  deps: AccountDeps,
+  authorization: string | undefined,
+): Promise<CurrentUser> {
   if (authorization === undefined || authorization.trim() === '') return { kind: 'anonymous' };
   const token = BEARER.exec(authorization.trim())?.[1];
   const now = deps.clock();

@@ -42,8 +42,10 @@ export function emailProblem(email: string): InputProblem | undefined {
   // Checked before NFKC, which could otherwise build a long address out of a short input.
   if (email.length > EMAIL_MAX * 2) return problem('email', `email must be at most ${EMAIL_MAX} characters.`);
   const normalized = normalizeEmail(email);
-  if (normalized.length > EMAIL_MAX) return problem('email', `email must be at most ${EMAIL_MAX} characters.`);
-  if (!EMAIL_SHAPE.test(normalized)) return problem('email', 'email must be an address like name@example.com.');
+  if (normalized.length > EMAIL_MAX)
+    return problem('email', `email must be at most ${EMAIL_MAX} characters.`);
+  if (!EMAIL_SHAPE.test(normalized))
+    return problem('email', 'email must be an address like name@example.com.');
   return undefined;
 }
 

@@ -22,6 +22,10 @@ export async function startSession(
     deps.maxSessionsPerUser,
   );
   const credential = deps.deviceTokens.credentialOf(passwordHash);
-  const deviceToken = deps.deviceTokens.issue({ deviceId, publicId: user.publicId, credential }, user.email, now);
+  const deviceToken = deps.deviceTokens.issue(
+    { deviceId, publicId: user.publicId, credential },
+    user.email,
+    now,
+  );
   return { kind: 'authenticated', user, deviceToken, ...issued };
 }

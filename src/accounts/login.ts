@@ -23,13 +23,21 @@ const METRIC_OUTCOME = {
 } as const;
 
 /** One login attempt, counted in the metrics and the audit trail by its outcome. */
-export async function login(deps: AccountDeps, request: LoginRequest, client: ClientInfo): Promise<LoginOutcome> {
+export async function login(
+  deps: AccountDeps,
+  request: LoginRequest,
+  client: ClientInfo,
+): Promise<LoginOutcome> {
   const outcome = await attemptLogin(deps, request, client);
   deps.metrics.attempt(METRIC_OUTCOME[outcome.kind]);
   return outcome;
 }
 
-async function attemptLogin(deps: AccountDeps, request: LoginRequest, client: ClientInfo): Promise<LoginOutcome> {
+async function attemptLogin(
+  deps: AccountDeps,
+  request: LoginRequest,
+  client: ClientInfo,
+): Promise<LoginOutcome> {
   const invalid = emailProblem(request.email) ?? passwordProblem(request.password);
   const now = deps.clock();
   if (invalid) {
@@ -63,7 +71,8 @@ async function trustedDevice(deps: AccountDeps, token: string, email: string, no
   const device = deps.deviceTokens.verify(token, email, now);
   if (!device) return undefined;
   const user = await deps.store.users.findByEmail(email);
-  const current = user && user.publicId === device.publicId && deps.deviceTokens.credentialOf(user.passwordHash);
+  const current =
+    user && user.publicId === device.publicId && deps.deviceTokens.credentialOf(user.passwordHash);
   return current === device.credential ? device : undefined;
 }
 
@@ -77,4 +86,3 @@ async function rehashIfStale(deps: AccountDeps, user: UserWithPassword, password
   const replaced = await deps.store.users.replacePasswordHash(user.id, user.passwordHash, fresh);
   return replaced ? fresh : user.passwordHash;
 }
-

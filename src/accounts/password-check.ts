@@ -14,22 +14,35 @@ export interface PasswordCheck {
   device?: { deviceId: string; publicId: string };
 }
 
-export type CheckOutcome = InvalidCredentials | Locked | RateLimited | { kind: 'verified'; user: UserWithPassword };
+export type CheckOutcome =
+  InvalidCredentials | Locked | RateLimited | { kind: 'verified'; user: UserWithPassword };
 
 /**
  * The one path every password check takes (login, password change): count, check, settle.
  * The count and its audit event are committed before the password is checked, so a crash or
  * a timeout in between leaves the attempt counted, and the trail shows it as pending.
  */
-export async function checkPassword(deps: AccountDeps, check: PasswordCheck, client: ClientInfo): Promise<CheckOutcome> {
+export async function checkPassword(
+  deps: AccountDeps,
+  check: PasswordCheck,
+  client: ClientInfo,
+): Promise<CheckOutcome> {
   const { store, passwords, clock } = deps;
   const now = clock();
   const keys: CounterKeys = {
-    lock: check.device ? { kind: 'device', deviceId: check.device.deviceId } : { kind: 'email', email: check.email },
+    lock: check.device
+      ? { kind: 'device', deviceId: check.device.deviceId }
+      : { kind: 'email', email: check.email },
     address: addressKey(client.address),
   };
   const policy: CounterPolicy = check.device ? deps.devicePolicy : deps.policy;
-  const event = (outcome: AuditOutcome) => ({ at: now, email: check.email, outcome, clientAddress: client.address, userAgent: client.userAgent });
+  const event = (outcome: AuditOutcome) => ({
+    at: now,
+    email: check.email,
+    outcome,
+    clientAddress: client.address,
+    userAgent: client.userAgent,
+  });
 
   const { result: gate, eventId } = await store.counters.change(
     keys,
@@ -37,9 +50,14 @@ export async function checkPassword(deps: AccountDeps, check: PasswordCheck, cli
     (current) => gateAttempt(current, policy, now),
     (gate) => ({ insert: event(gate.kind === 'check' ? 'pending' : gate.kind) }),
   );
-  if (gate.kind === 'rate_limited') return { kind: 'rate_limited', retryAfterSeconds: secondsUntil(gate.retryAt, now) };
+  if (gate.kind === 'rate_limited')
+    return { kind: 'rate_limited', retryAfterSeconds: secondsUntil(gate.retryAt, now) };
   if (gate.kind === 'locked') {
-    return { kind: 'locked', lockedUntil: gate.lockedUntil, retryAfterSeconds: secondsUntil(gate.lockedUntil, now) };
+    return {
+      kind: 'locked',
+      lockedUntil: gate.lockedUntil,
+      retryAfterSeconds: secondsUntil(gate.lockedUntil, now),
+    };
   }
 
   const user = await store.users.findByEmail(check.email);

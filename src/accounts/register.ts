@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Role, UserRecord } from '../db/store.js';
-import { emailProblem, nameProblem, normalizeEmail, normalizePassword, passwordProblem, type InputProblem } from './input-rules.js';
+import {
+  emailProblem,
+  nameProblem,
+  normalizeEmail,
+  normalizePassword,
+  passwordProblem,
+  type InputProblem,
+} from './input-rules.js';
 import { startSession } from './issue-tokens.js';
 import type { EmailTaken, RegisterOutcome } from './outcomes.js';
 import type { AccountDeps } from './services.js';
@@ -21,7 +28,8 @@ export async function register(deps: AccountDeps, request: RegisterRequest): Pro
   return startSession(deps, created.user, created.passwordHash, deps.clock());
 }
 
-export type CreateAccountOutcome = { kind: 'created'; user: UserRecord; passwordHash: string } | EmailTaken | InputProblem;
+export type CreateAccountOutcome =
+  { kind: 'created'; user: UserRecord; passwordHash: string } | EmailTaken | InputProblem;
 
 /** Validates and stores a new account with its profile; the command-line tool makes admins with it. */
 export async function createAccount(

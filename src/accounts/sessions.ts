@@ -34,9 +34,16 @@ export async function changePassword(
 ): Promise<ChangePasswordOutcome> {
   const invalid = passwordProblem(request.current, 'current') ?? passwordProblem(request.next, 'next');
   if (invalid) return invalid;
-  const checked = await checkPassword(deps, { email: who.user.email, password: normalizePassword(request.current) }, client);
+  const checked = await checkPassword(
+    deps,
+    { email: who.user.email, password: normalizePassword(request.current) },
+    client,
+  );
   if (checked.kind !== 'verified') return checked;
-  await deps.store.users.updatePasswordHash(who.user.id, await deps.passwords.hash(normalizePassword(request.next)));
+  await deps.store.users.updatePasswordHash(
+    who.user.id,
+    await deps.passwords.hash(normalizePassword(request.next)),
+  );
   const sessionsEnded = await deps.store.sessions.endAll(who.user.id, deps.clock(), who.session.sessionId);
   deps.log.info({ event: 'password_changed', userId: who.user.publicId, sessionsEnded }, 'password changed');
   return { kind: 'password_changed', sessionsEnded };

@@ -39,7 +39,13 @@ export class DeviceTokens {
 
   issue(device: TrustedDevice, email: string, now: Date): string {
     const iat = Math.floor(now.getTime() / 1000);
-    const claims = { iat, exp: iat + this.ttlSeconds, did: device.deviceId, eml: emailHash(email), crd: device.credential };
+    const claims = {
+      iat,
+      exp: iat + this.ttlSeconds,
+      did: device.deviceId,
+      eml: emailHash(email),
+      crd: device.credential,
+    };
     return jwt.sign(claims, this.key, { algorithm: 'HS256', subject: device.publicId, audience: AUDIENCE });
   }
 

@@ -49,7 +49,7 @@ export const commands: Record<string, Command> = {
 
   async locked(deps) {
     const rows: string[][] = [];
-    for (let after: string | undefined, more = true; more; ) {
+    for (let after: string | undefined, more = true; more;) {
       const page = await lockedAccounts(deps, PAGE, after);
       rows.push(...page.items.map((l) => [l.email, String(l.failures), l.lockedUntil.toISOString()]));
       after = page.items.at(-1)?.email;
@@ -61,9 +61,16 @@ export const commands: Record<string, Command> = {
   async events(deps, { positional: [email], options }) {
     if (!email) throw new CliError('events needs an email');
     const limit = Number(options.limit ?? 50);
-    if (!Number.isInteger(limit) || limit < 1 || limit > PAGE) throw new CliError(`--limit must be from 1 to ${PAGE}`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > PAGE)
+      throw new CliError(`--limit must be from 1 to ${PAGE}`);
     const page = await loginEvents(deps, email, limit);
-    const rows = page.items.map((e) => [e.at.toISOString(), e.outcome, String(e.attempts), e.clientAddress, e.userAgent ?? '']);
+    const rows = page.items.map((e) => [
+      e.at.toISOString(),
+      e.outcome,
+      String(e.attempts),
+      e.clientAddress,
+      e.userAgent ?? '',
+    ]);
     const headers = ['AT', 'OUTCOME', 'ATTEMPTS', 'ADDRESS', 'USER AGENT'];
     deps.out(rows.length === 0 ? `no login events for ${email}\n` : table(headers, rows));
   },

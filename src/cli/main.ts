@@ -64,8 +64,11 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const known = error instanceof CliError || error instanceof ConfigError || error instanceof StoreUnavailableError;
-    const message = known ? error.message : `unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
+    const known =
+      error instanceof CliError || error instanceof ConfigError || error instanceof StoreUnavailableError;
+    const message = known
+      ? error.message
+      : `unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
     process.stderr.write(`error: ${message.replace(/\n\s*/g, ' ')}\n`);
     process.exit(1);
   },

@@ -39,9 +39,7 @@ export interface Config {
 
 /** Which X-Forwarded-For hops are believed: none, the nearest N, or those from listed networks. */
 export type TrustProxySetting =
-  | { kind: 'none' }
-  | { kind: 'hops'; hops: number }
-  | { kind: 'cidrs'; cidrs: string[] };
+  { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'cidrs'; cidrs: string[] };
 
 export interface Argon2Costs {
   memoryKiB: number;

@@ -71,7 +71,7 @@ function requireStrongSecret(reader: EnvReader, secret: string | undefined): voi
   reader.problem(
     'JWT_SECRET',
     `must be at least ${MIN_JWT_SECRET_BYTES} bytes when NODE_ENV=production; make one with ` +
-      `node -e "console.log(require('crypto').randomBytes(48).toString('base64url'))"`,
+      `node -p "require('crypto').randomBytes(48).toString('base64url')"`,
   );
 }
 
@@ -128,7 +128,10 @@ class EnvReader {
     const raw = this.optionalText(name);
     if (raw === undefined || raw === 'false' || raw === '0') return { kind: 'none' };
     if (/^\d+$/.test(raw)) return { kind: 'hops', hops: this.integer(name, 0, 1, 32) };
-    const cidrs = raw.split(',').map((part) => part.trim()).filter(Boolean);
+    const cidrs = raw
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
     const bad = cidrs.filter((cidr) => !isCidr(cidr));
     if (bad.length > 0) {
       this.problem(name, `must be a hop count or a list of addresses/CIDRs, got "${bad.join(', ')}"`);

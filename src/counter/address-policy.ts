@@ -9,7 +9,9 @@ export interface AddressPolicy {
 export type AddressGate = { kind: 'open' } | { kind: 'rate_limited'; retryAt: Date };
 
 const windowEnd = (state: AddressState, policy: AddressPolicy) =>
-  state.windowStartedAt === null ? null : new Date(state.windowStartedAt.getTime() + policy.windowSeconds * 1000);
+  state.windowStartedAt === null
+    ? null
+    : new Date(state.windowStartedAt.getTime() + policy.windowSeconds * 1000);
 
 /** The state with an elapsed window dropped: a fixed window starts at its first failure. */
 function current(state: AddressState, policy: AddressPolicy, now: Date): AddressState {

@@ -20,7 +20,12 @@ export interface Counters {
   address: AddressState;
 }
 
-export const NO_ATTEMPTS: AttemptState = Object.freeze({ failures: 0, lockedUntil: null, lockCount: 0, lastLockedAt: null });
+export const NO_ATTEMPTS: AttemptState = Object.freeze({
+  failures: 0,
+  lockedUntil: null,
+  lockCount: 0,
+  lastLockedAt: null,
+});
 export const NO_ADDRESS_FAILURES: AddressState = Object.freeze({ failures: 0, windowStartedAt: null });
 
 const sameTime = (a: Date | null, b: Date | null) => a?.getTime() === b?.getTime();

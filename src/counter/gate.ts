@@ -1,5 +1,10 @@
 import type { AttemptState, Counters } from './attempt-state.js';
-import { addressGate, countAddressFailure, refundAddressFailure, type AddressPolicy } from './address-policy.js';
+import {
+  addressGate,
+  countAddressFailure,
+  refundAddressFailure,
+  type AddressPolicy,
+} from './address-policy.js';
 import { clearLock, countAttempt, type LockGate, type LockPolicy } from './lock-policy.js';
 
 export interface CounterPolicy {
@@ -25,11 +30,17 @@ export function gateAttempt(current: Counters, policy: CounterPolicy, now: Date)
   if (address.kind === 'rate_limited') return { state: current, result: address };
   const { state: lock, gate } = countAttempt(current.lock, policy.lock, now);
   if (gate.kind === 'locked') return { state: { ...current, lock }, result: gate };
-  return { state: { lock, address: countAddressFailure(current.address, policy.address, now) }, result: gate };
+  return {
+    state: { lock, address: countAddressFailure(current.address, policy.address, now) },
+    result: gate,
+  };
 }
 
 /** Settles a correct password: the lock counter is cleared, the address gets its one back. */
 export function settleSuccess(current: Counters, policy: CounterPolicy, now: Date): CountersChange<void> {
   const lock: AttemptState = clearLock();
-  return { state: { lock, address: refundAddressFailure(current.address, policy.address, now) }, result: undefined };
+  return {
+    state: { lock, address: refundAddressFailure(current.address, policy.address, now) },
+    result: undefined,
+  };
 }

@@ -12,8 +12,7 @@ export interface LockPolicy {
 }
 
 export type LockGate =
-  | { kind: 'locked'; lockedUntil: Date }
-  | { kind: 'check'; attempt: number; attemptsRemaining: number };
+  { kind: 'locked'; lockedUntil: Date } | { kind: 'check'; attempt: number; attemptsRemaining: number };
 
 /**
  * Counts one attempt as a failure *before* its password is checked; a success later takes
@@ -22,7 +21,11 @@ export type LockGate =
  * the N-th one already carries the lock, so attempt N+1 is refused without a check even
  * while attempt N is still hashing.
  */
-export function countAttempt(current: AttemptState, policy: LockPolicy, now: Date): { state: AttemptState; gate: LockGate } {
+export function countAttempt(
+  current: AttemptState,
+  policy: LockPolicy,
+  now: Date,
+): { state: AttemptState; gate: LockGate } {
   if (current.lockedUntil !== null && current.lockedUntil > now) {
     // Refused attempts neither count nor extend the lock, so an attacker who keeps
     // knocking cannot keep the owner out for longer than the lock already says.
@@ -47,7 +50,9 @@ function startLock(state: AttemptState, policy: LockPolicy, now: Date): AttemptS
   // Measured from the end of the previous lock, not its start: otherwise a lock as long as
   // the reset window would always count as old, and the growth would start over after it.
   const previousEnd =
-    state.lastLockedAt === null ? null : state.lastLockedAt.getTime() + lockSeconds(state.lockCount, policy) * 1000;
+    state.lastLockedAt === null
+      ? null
+      : state.lastLockedAt.getTime() + lockSeconds(state.lockCount, policy) * 1000;
   const recent = previousEnd !== null && now.getTime() - previousEnd <= policy.resetSeconds * 1000;
   const lockCount = recent ? state.lockCount + 1 : 1;
   const lockedUntil = new Date(now.getTime() + lockSeconds(lockCount, policy) * 1000);

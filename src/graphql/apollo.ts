@@ -55,12 +55,21 @@ const UNAVAILABLE: GraphQLFormattedError = {
  * connection details); in production, anything else that is not a deliberate GraphQLError
  * leaves as a bare message too.
  */
-function formatError(formatted: GraphQLFormattedError, error: unknown, production: boolean): GraphQLFormattedError {
+function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  production: boolean,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof StoreUnavailableError) return { ...UNAVAILABLE, path: formatted.path };
-  if (INVALID_VARIABLE.test(formatted.message)) return { ...formatted, message: withoutValue(formatted.message) };
+  if (INVALID_VARIABLE.test(formatted.message))
+    return { ...formatted, message: withoutValue(formatted.message) };
   if (!production || original instanceof GraphQLError) return formatted;
-  return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: formatted.path };
+  return {
+    message: 'Internal server error',
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    path: formatted.path,
+  };
 }
 
 // graphql-js quotes the whole refused variable (`got invalid value { password: "…" }`), which

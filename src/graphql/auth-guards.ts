@@ -12,7 +12,8 @@ export interface SignedIn {
 export async function requireUser(ctx: RequestContext): Promise<SignedIn> {
   const who = await ctx.who();
   if (who.kind === 'user') return who;
-  if (who.kind === 'anonymous') throw new UnauthenticatedError('Log in first: send Authorization: Bearer <token>.');
+  if (who.kind === 'anonymous')
+    throw new UnauthenticatedError('Log in first: send Authorization: Bearer <token>.');
   throw new UnauthenticatedError();
 }
 

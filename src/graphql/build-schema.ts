@@ -13,7 +13,10 @@ let built: GraphQLSchema | undefined;
 /** The schema is built once per process; building it is slow and it never changes. */
 export function buildGraphQLSchema(): GraphQLSchema {
   if (built) return built;
-  built = buildSchemaSync({ resolvers: [AuthResolver, MeResolver, SessionResolver, AdminResolver], validate: false });
+  built = buildSchemaSync({
+    resolvers: [AuthResolver, MeResolver, SessionResolver, AdminResolver],
+    validate: false,
+  });
   // type-graphql has no option for the root types' descriptions; the SDL should carry them.
   built.getQueryType()!.description = 'Reads: who the bearer of the token is, and operator views.';
   built.getMutationType()!.description = 'Writes: registration, login, sessions and operator actions.';

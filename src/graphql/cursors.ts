@@ -7,7 +7,8 @@ export const encodeCursor = (key: string | number): string => Buffer.from(String
 export function decodeCursor(cursor: string | null | undefined): string | undefined {
   if (cursor === null || cursor === undefined) return undefined;
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (key === '' || encodeCursor(key) !== cursor) throw new BadArgumentError('`after` is not a cursor from this list.');
+  if (key === '' || encodeCursor(key) !== cursor)
+    throw new BadArgumentError('`after` is not a cursor from this list.');
   return key;
 }
 

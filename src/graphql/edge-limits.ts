@@ -22,7 +22,9 @@ export const singleCredentialField: ValidationRule = (context: ValidationContext
       seen += 1;
       if (seen === 2) {
         context.reportError(
-          new GraphQLError('A request may contain at most one login, register or changePassword field.', { nodes: [node] }),
+          new GraphQLError('A request may contain at most one login, register or changePassword field.', {
+            nodes: [node],
+          }),
         );
       }
     },
@@ -38,7 +40,12 @@ export const singleCredentialField: ValidationRule = (context: ValidationContext
 export function edgeLimits(config: Config) {
   const exposeLimits = !config.production;
   const armor = new ApolloArmor({
-    maxDepth: { n: 8, ignoreIntrospection: config.graphqlIntrospection, flattenFragments: true, exposeLimits },
+    maxDepth: {
+      n: 8,
+      ignoreIntrospection: config.graphqlIntrospection,
+      flattenFragments: true,
+      exposeLimits,
+    },
     maxAliases: { n: 10, exposeLimits },
     // Its Apollo plugin throws from a hook, which Apollo answers with a 500, even for plain
     // syntax errors; graphql-js's own parser limit (parseOptions below) answers 400.

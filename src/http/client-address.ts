@@ -34,7 +34,9 @@ export function clientAddressResolver(setting: TrustProxySetting): AddressResolv
 }
 
 /** Whether the hop at `address`, `passed` hops from the socket, is one of our own proxies. */
-function trustRule(setting: Exclude<TrustProxySetting, { kind: 'none' }>): (address: string, passed: number) => boolean {
+function trustRule(
+  setting: Exclude<TrustProxySetting, { kind: 'none' }>,
+): (address: string, passed: number) => boolean {
   if (setting.kind === 'hops') return (_address, passed) => passed < setting.hops;
   const list = blockList(setting.cidrs);
   return (address) => isIP(address) !== 0 && list.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');

@@ -21,7 +21,11 @@ export interface HttpServerOptions {
   inFlight?: InFlight;
 }
 
-export function createHttpServer(routes: Record<string, Route>, log: Logger, options: HttpServerOptions = {}): Server {
+export function createHttpServer(
+  routes: Record<string, Route>,
+  log: Logger,
+  options: HttpServerOptions = {},
+): Server {
   const { metrics, inFlight } = options;
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();

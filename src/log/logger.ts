@@ -40,7 +40,10 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
   };
   if (destination) return pino(options, destination);
   if (process.stdout.isTTY) {
-    return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } });
+    return pino({
+      ...options,
+      transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } },
+    });
   }
   return pino(options);
 }

@@ -16,7 +16,11 @@ export interface RetentionPolicy {
  * reset window and the address window, so a partial run of failures is forgotten after that
  * much quiet. Sessions go a day after they expired.
  */
-export async function pruneOnce(store: Store, policy: RetentionPolicy, now: Date): Promise<Record<string, number>> {
+export async function pruneOnce(
+  store: Store,
+  policy: RetentionPolicy,
+  now: Date,
+): Promise<Record<string, number>> {
   return {
     events: await store.audit.prune(new Date(now.getTime() - policy.auditRetentionDays * DAY_MS)),
     counters: await store.counters.prune(now, new Date(now.getTime() - policy.counterIdleSeconds * 1000)),
@@ -25,7 +29,12 @@ export async function pruneOnce(store: Store, policy: RetentionPolicy, now: Date
 }
 
 /** Prunes at start and then hourly, in the background; answers a function that stops it. */
-export function startRetention(store: Store, policy: RetentionPolicy, clock: () => Date, log: Logger): () => void {
+export function startRetention(
+  store: Store,
+  policy: RetentionPolicy,
+  clock: () => Date,
+  log: Logger,
+): () => void {
   const run = () =>
     pruneOnce(store, policy, clock()).then(
       (removed) => log.info({ event: 'retention', ...removed }, 'pruned old rows'),

@@ -9,13 +9,26 @@ import { startTestServer, TestClock, type TestServer } from '../support/test-ser
 const PASSWORD = 'the right password';
 const WRONG = 'a wrong password';
 const LOGIN_WITH_DEVICE = /* GraphQL */ `
-  mutation($input: LoginInput!) {
+  mutation ($input: LoginInput!) {
     login(input: $input) {
       __typename
-      ... on AuthPayload { token deviceToken user { id } }
-      ... on InvalidCredentials { attemptsRemaining }
-      ... on AccountLocked { retryAfterSeconds }
-      ... on TooManyAttempts { retryAfterSeconds message }
+      ... on AuthPayload {
+        token
+        deviceToken
+        user {
+          id
+        }
+      }
+      ... on InvalidCredentials {
+        attemptsRemaining
+      }
+      ... on AccountLocked {
+        retryAfterSeconds
+      }
+      ... on TooManyAttempts {
+        retryAfterSeconds
+        message
+      }
     }
   }
 `;
@@ -40,7 +53,9 @@ export function abuseSuite(target: StoreTarget): void {
     const inBatches = async <T>(count: number, size: number, run: (i: number) => Promise<T>) => {
       const results: T[] = [];
       for (let i = 0; i < count; i += size) {
-        results.push(...(await Promise.all(Array.from({ length: Math.min(size, count - i) }, (_, j) => run(i + j)))));
+        results.push(
+          ...(await Promise.all(Array.from({ length: Math.min(size, count - i) }, (_, j) => run(i + j)))),
+        );
       }
       return results;
     };
@@ -51,7 +66,10 @@ export function abuseSuite(target: StoreTarget): void {
       const before = checks();
 
       const results = await inBatches(200, 25, (i) =>
-        loginFrom('203.0.113.66', { email: i === 0 ? 'owner@example.com' : `user${i}@example.com`, password: WRONG }),
+        loginFrom('203.0.113.66', {
+          email: i === 0 ? 'owner@example.com' : `user${i}@example.com`,
+          password: WRONG,
+        }),
       );
       const owner = await loginFrom('198.51.100.2', { email: 'owner@example.com', password: PASSWORD });
 
@@ -68,7 +86,9 @@ export function abuseSuite(target: StoreTarget): void {
     it('gives no fresh budget to a client rotating X-Forwarded-For when no proxy is trusted', async () => {
       await start({ IP_MAX_FAILURES: '10' });
 
-      const results = await inBatches(30, 10, (i) => loginFrom(`198.51.100.${i + 1}`, { email: `v${i}@example.com`, password: WRONG }));
+      const results = await inBatches(30, 10, (i) =>
+        loginFrom(`198.51.100.${i + 1}`, { email: `v${i}@example.com`, password: WRONG }),
+      );
 
       expect(names(results).filter((n) => n === 'InvalidCredentials')).toHaveLength(10);
       expect(names(results).filter((n) => n === 'TooManyAttempts')).toHaveLength(20);
@@ -77,8 +97,12 @@ export function abuseSuite(target: StoreTarget): void {
     it('gives distinct clients behind a trusted proxy distinct budgets', async () => {
       await start({ IP_MAX_FAILURES: '3', TRUST_PROXY: '127.0.0.1/32,::1' });
 
-      const first = await inBatches(5, 5, (i) => loginFrom('198.51.100.10', { email: `a${i}@example.com`, password: WRONG }));
-      const second = await inBatches(5, 5, (i) => loginFrom('198.51.100.11', { email: `b${i}@example.com`, password: WRONG }));
+      const first = await inBatches(5, 5, (i) =>
+        loginFrom('198.51.100.10', { email: `a${i}@example.com`, password: WRONG }),
+      );
+      const second = await inBatches(5, 5, (i) =>
+        loginFrom('198.51.100.11', { email: `b${i}@example.com`, password: WRONG }),
+      );
       const spoofed = await loginFrom('spoof, 198.51.100.10', { email: 'c@example.com', password: WRONG });
 
       expect(names(first).filter((n) => n === 'InvalidCredentials')).toHaveLength(3);
@@ -122,10 +146,18 @@ export function abuseSuite(target: StoreTarget): void {
       await server.register('owner@example.com', PASSWORD);
       const first = await loginFrom('198.51.100.2', { email: 'owner@example.com', password: PASSWORD });
       const deviceToken = first.data!.login.deviceToken as string;
-      for (let i = 0; i < 8; i++) await loginFrom('203.0.113.66', { email: 'owner@example.com', password: WRONG });
+      for (let i = 0; i < 8; i++)
+        await loginFrom('203.0.113.66', { email: 'owner@example.com', password: WRONG });
 
-      const withoutDevice = await loginFrom('198.51.100.2', { email: 'owner@example.com', password: PASSWORD });
-      const withDevice = await loginFrom('198.51.100.2', { email: 'Owner@Example.com', password: PASSWORD, deviceToken });
+      const withoutDevice = await loginFrom('198.51.100.2', {
+        email: 'owner@example.com',
+        password: PASSWORD,
+      });
+      const withDevice = await loginFrom('198.51.100.2', {
+        email: 'Owner@Example.com',
+        password: PASSWORD,
+        deviceToken,
+      });
 
       expect(withoutDevice.data!.login.__typename).toBe('AccountLocked');
       expect(withDevice.data!.login.__typename).toBe('AuthPayload');
@@ -135,14 +167,22 @@ export function abuseSuite(target: StoreTarget): void {
     it('counts a device on its own smaller budget, then locks that device alone', async () => {
       await start();
       await server.register('owner@example.com', PASSWORD);
-      const deviceToken = (await server.login('owner@example.com', PASSWORD)).data!.login.deviceToken as string;
+      const deviceToken = (await server.login('owner@example.com', PASSWORD)).data!.login
+        .deviceToken as string;
       const before = checks();
 
       const results = [];
-      for (let i = 0; i < 5; i++) results.push(await loginFrom('x', { email: 'owner@example.com', password: WRONG, deviceToken }));
+      for (let i = 0; i < 5; i++)
+        results.push(await loginFrom('x', { email: 'owner@example.com', password: WRONG, deviceToken }));
       const emailStillOpen = await server.login('owner@example.com', WRONG);
 
-      expect(results.map((r) => r.data!.login.attemptsRemaining ?? r.data!.login.__typename)).toEqual([2, 1, 0, 'AccountLocked', 'AccountLocked']);
+      expect(results.map((r) => r.data!.login.attemptsRemaining ?? r.data!.login.__typename)).toEqual([
+        2,
+        1,
+        0,
+        'AccountLocked',
+        'AccountLocked',
+      ]);
       expect(checks() - before).toBe(4);
       expect(emailStillOpen.data!.login.attemptsRemaining).toBe(4);
     });
@@ -158,7 +198,11 @@ export function abuseSuite(target: StoreTarget): void {
       );
       for (let i = 0; i < 5; i++) await server.login('owner@example.com', WRONG);
 
-      const oldDevice = await loginFrom('x', { email: 'owner@example.com', password: 'a brand new password', deviceToken: login.deviceToken });
+      const oldDevice = await loginFrom('x', {
+        email: 'owner@example.com',
+        password: 'a brand new password',
+        deviceToken: login.deviceToken,
+      });
 
       expect(oldDevice.data!.login.__typename).toBe('AccountLocked');
     });
@@ -170,8 +214,16 @@ export function abuseSuite(target: StoreTarget): void {
       const stolen = (await server.login('attacker@example.com', PASSWORD)).data!.login.deviceToken as string;
       for (let i = 0; i < 5; i++) await server.login('victim@example.com', WRONG);
 
-      const withStolen = await loginFrom('x', { email: 'victim@example.com', password: PASSWORD, deviceToken: stolen });
-      const forged = await loginFrom('x', { email: 'victim@example.com', password: PASSWORD, deviceToken: `${stolen}x` });
+      const withStolen = await loginFrom('x', {
+        email: 'victim@example.com',
+        password: PASSWORD,
+        deviceToken: stolen,
+      });
+      const forged = await loginFrom('x', {
+        email: 'victim@example.com',
+        password: PASSWORD,
+        deviceToken: `${stolen}x`,
+      });
 
       expect(withStolen.data!.login.__typename).toBe('AccountLocked');
       expect(forged.data!.login.__typename).toBe('AccountLocked');
@@ -192,7 +244,9 @@ export function abuseSuite(target: StoreTarget): void {
       await server.register('known@example.com', PASSWORD);
 
       const known = await server.gql(LOGIN, { input: { email: 'known@example.com', password: WRONG } });
-      const unknown = await server.gql(LOGIN, { input: { email: `${randomUUID()}@example.com`, password: WRONG } });
+      const unknown = await server.gql(LOGIN, {
+        input: { email: `${randomUUID()}@example.com`, password: WRONG },
+      });
 
       expect(unknown.status).toBe(known.status);
       expect(Object.keys(unknown.data!.login).sort()).toEqual(Object.keys(known.data!.login).sort());
@@ -200,7 +254,12 @@ export function abuseSuite(target: StoreTarget): void {
     });
 
     it.each([
-      ['deep', `{ __type(name: "User") { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }`, /depth/i],
+      [
+        'deep',
+        `{ __type(name: "User") { fields { type { ofType { ofType { ofType { ofType {
+           ofType { ofType { ofType { name } } } } } } } } } } }`,
+        /depth/i,
+      ],
       ['wide', `{ ${Array.from({ length: 20 }, (_, i) => `m${i}: me { id }`).join(' ')} }`, /alias/i],
       ['long', `{ me { ${'id '.repeat(1100)} } }`, /tokens/i],
     ])('refuses a %s query before execution', async (_kind, query, message) => {
@@ -216,10 +275,17 @@ export function abuseSuite(target: StoreTarget): void {
     it('refuses an over-limit query in production without telling the limit', async () => {
       await start({ NODE_ENV: 'production' });
 
-      const res = await server.gql(`{ ${Array.from({ length: 20 }, (_, i) => `m${i}: me { id }`).join(' ')} }`);
+      const res = await server.gql(
+        `{ ${Array.from({ length: 20 }, (_, i) => `m${i}: me { id }`).join(' ')} }`,
+      );
 
       expect(res.status).toBe(400);
-      expect(res.errors).toEqual([{ message: 'Syntax Error: Query validation error.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]);
+      expect(res.errors).toEqual([
+        {
+          message: 'Syntax Error: Query validation error.',
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
+      ]);
     });
 
     it('still serves a full introspection query where introspection is on', async () => {
@@ -235,7 +301,9 @@ export function abuseSuite(target: StoreTarget): void {
     it('keeps register and its answers working alongside the limits', async () => {
       await start();
 
-      const res = await gql(server.url, REGISTER, { input: { email: 'ok@example.com', username: 'ok', password: PASSWORD } });
+      const res = await gql(server.url, REGISTER, {
+        input: { email: 'ok@example.com', username: 'ok', password: PASSWORD },
+      });
 
       expect(res.data!.register.__typename).toBe('AuthPayload');
     });

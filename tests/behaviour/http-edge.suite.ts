@@ -53,10 +53,13 @@ export function httpEdgeSuite(target: StoreTarget): void {
       ['a body without a query', JSON.stringify({ variables: {} })],
       ['a syntax error', JSON.stringify({ query: 'mutation { login(' })],
       ['an unknown field', JSON.stringify({ query: '{ secrets }' })],
-      ['a variable of the wrong type', JSON.stringify({
-        query: 'mutation($input: LoginInput!) { login(input: $input) { __typename } }',
-        variables: { input: { email: 42 } },
-      })],
+      [
+        'a variable of the wrong type',
+        JSON.stringify({
+          query: 'mutation($input: LoginInput!) { login(input: $input) { __typename } }',
+          variables: { input: { email: 42 } },
+        }),
+      ],
       ['a JSON string instead of an object', JSON.stringify('{ me { id } }')],
     ])('refuses %s with a 4xx and a typed error', async (_name, body) => {
       const res = await post(body);

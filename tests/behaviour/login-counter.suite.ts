@@ -31,7 +31,10 @@ export function loginCounterSuite(target: StoreTarget): void {
       const res = await server.login(' USER@example.com', PASSWORD);
 
       expect(res.data!.login.__typename).toBe('AuthPayload');
-      expect(res.data!.login.user).toEqual({ id: registered.data!.register.user.id, email: 'user@example.com' });
+      expect(res.data!.login.user).toEqual({
+        id: registered.data!.register.user.id,
+        email: 'user@example.com',
+      });
     });
 
     it('counts down attemptsRemaining, then locks on the N-th failure', async () => {
@@ -192,7 +195,8 @@ export function loginCounterSuite(target: StoreTarget): void {
 
       const res = await gql(
         server.url,
-        'mutation($input: LoginInput!) { a: login(input: $input) { __typename } b: login(input: $input) { __typename } }',
+        `mutation($input: LoginInput!) {
+          a: login(input: $input) { __typename } b: login(input: $input) { __typename } }`,
         { input: { email: 'user@example.com', password: WRONG } },
       );
       const next = (await server.login('user@example.com', WRONG)).data!.login;
@@ -214,7 +218,10 @@ export function loginCounterSuite(target: StoreTarget): void {
         server.url,
         `mutation($l: LoginInput!, $r: RegisterInput!) { ...L register(input: $r) { __typename } }
          fragment L on Mutation { login(input: $l) { __typename } }`,
-        { l: { email: 'a@example.com', password: WRONG }, r: { email: 'b@example.com', password: WRONG, username: 'b' } },
+        {
+          l: { email: 'a@example.com', password: WRONG },
+          r: { email: 'b@example.com', password: WRONG, username: 'b' },
+        },
       );
 
       expect(res.status).toBe(400);

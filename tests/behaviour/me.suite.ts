@@ -40,7 +40,12 @@ export function meSuite(target: StoreTarget): void {
       const res = await server.gql(ME, {}, token);
 
       expect(res.errors).toBeUndefined();
-      expect(res.data!.me).toEqual({ id: userId, email: 'me@example.com', username: 'someone', profile: { aboutMe: '' } });
+      expect(res.data!.me).toEqual({
+        id: userId,
+        email: 'me@example.com',
+        username: 'someone',
+        profile: { aboutMe: '' },
+      });
     });
 
     it('accepts a token from login as well as from register', async () => {
@@ -70,7 +75,9 @@ export function meSuite(target: StoreTarget): void {
 
     it('refuses an alg: none token', async () => {
       const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-      const payload = Buffer.from(JSON.stringify({ sub: userId, exp: 9999999999, aud: audience })).toString('base64url');
+      const payload = Buffer.from(JSON.stringify({ sub: userId, exp: 9999999999, aud: audience })).toString(
+        'base64url',
+      );
 
       expectUnauthenticated(await server.gql(ME, {}, `${header}.${payload}.`));
     });
@@ -90,7 +97,9 @@ export function meSuite(target: StoreTarget): void {
     });
 
     it('refuses a valid token for a user that does not exist', async () => {
-      const ghost = jwt.sign({ sub: '00000000-0000-4000-8000-000000000000', aud: audience }, secret(), { expiresIn: 60 });
+      const ghost = jwt.sign({ sub: '00000000-0000-4000-8000-000000000000', aud: audience }, secret(), {
+        expiresIn: 60,
+      });
 
       expectUnauthenticated(await server.gql(ME, {}, ghost));
     });

@@ -10,8 +10,10 @@ const PASSWORD = 'the right password';
 const WRONG = 'a wrong password';
 const LOCKED_ACCOUNTS = `query($first: Int!, $after: String) { lockedAccounts(first: $first, after: $after) {
   edges { cursor node { email failures lockedUntil } } pageInfo { hasNextPage endCursor } } }`;
-const EVENTS = `query($email: String!, $first: Int!, $after: String) { loginEvents(email: $email, first: $first, after: $after) {
-  edges { node { id at email outcome clientAddress userAgent attempts lastAt } } pageInfo { hasNextPage endCursor } } }`;
+const EVENTS = `query($email: String!, $first: Int!, $after: String) {
+  loginEvents(email: $email, first: $first, after: $after) {
+    edges { node { id at email outcome clientAddress userAgent attempts lastAt } }
+    pageInfo { hasNextPage endCursor } } }`;
 const UNLOCK = 'mutation($email: String!) { unlockAccount(email: $email) }';
 const CHANGE_PASSWORD = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) {
   __typename ... on PasswordChanged { sessionsEnded } ... on InvalidCredentials { attemptsRemaining }
@@ -31,14 +33,19 @@ export function operationsSuite(target: StoreTarget): void {
     });
     const adminToken = async () => {
       const deps = server.app.deps;
-      await createAccount(deps, { email: 'admin@example.com', username: 'admin', password: PASSWORD }, 'ADMIN');
+      await createAccount(
+        deps,
+        { email: 'admin@example.com', username: 'admin', password: PASSWORD },
+        'ADMIN',
+      );
       return (await server.login('admin@example.com', PASSWORD)).data!.login.token as string;
     };
     const userToken = async (email = 'user@example.com') =>
       (await server.register(email, PASSWORD)).data!.register.token as string;
-    const code = (res: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => res.errors?.[0]?.extensions?.code;
+    const code = (res: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =>
+      res.errors?.[0]?.extensions?.code;
 
-    it('refuses admin fields to users and anonymous callers with FORBIDDEN, and bad tokens with UNAUTHENTICATED', async () => {
+    it('refuses admin fields to users and anonymous callers (FORBIDDEN), bad tokens (UNAUTHENTICATED)', async () => {
       await start();
       const user = await userToken();
 
@@ -76,17 +83,27 @@ export function operationsSuite(target: StoreTarget): void {
     it('lists locked emails in pages', async () => {
       await start();
       const admin = await adminToken();
-      for (const name of ['c', 'a', 'd', 'b']) for (let i = 0; i < 5; i++) await server.login(`${name}@example.com`, WRONG);
+      for (const name of ['c', 'a', 'd', 'b'])
+        for (let i = 0; i < 5; i++) await server.login(`${name}@example.com`, WRONG);
       await server.login('open@example.com', WRONG);
 
       const first = (await server.gql(LOCKED_ACCOUNTS, { first: 3 }, admin)).data!.lockedAccounts;
-      const second = (await server.gql(LOCKED_ACCOUNTS, { first: 3, after: first.pageInfo.endCursor }, admin)).data!.lockedAccounts;
+      const second = (await server.gql(LOCKED_ACCOUNTS, { first: 3, after: first.pageInfo.endCursor }, admin))
+        .data!.lockedAccounts;
       const bad = await server.gql(LOCKED_ACCOUNTS, { first: 500 }, admin);
 
-      expect(first.edges.map((e: any) => e.node.email)).toEqual(['a@example.com', 'b@example.com', 'c@example.com']);
+      expect(first.edges.map((e: any) => e.node.email)).toEqual([
+        'a@example.com',
+        'b@example.com',
+        'c@example.com',
+      ]);
       expect(first.pageInfo.hasNextPage).toBe(true);
       expect(second.edges.map((e: any) => e.node)).toEqual([
-        { email: 'd@example.com', failures: 5, lockedUntil: new Date(clock.now().getTime() + 900_000).toISOString() },
+        {
+          email: 'd@example.com',
+          failures: 5,
+          lockedUntil: new Date(clock.now().getTime() + 900_000).toISOString(),
+        },
       ]);
       expect(second.pageInfo).toEqual({ hasNextPage: false, endCursor: second.edges[0].cursor });
       expect(code(bad)).toBe('BAD_USER_INPUT');
@@ -98,13 +115,19 @@ export function operationsSuite(target: StoreTarget): void {
       await userToken();
       const headers = { 'x-forwarded-for': '198.51.100.7', 'user-agent': 'audit-test/1.0' };
       const attempt = (password: string) =>
-        gql(server.url, 'mutation($i: LoginInput!) { login(input: $i) { __typename } }', { i: { email: 'user@example.com', password } }, { headers });
+        gql(
+          server.url,
+          'mutation($i: LoginInput!) { login(input: $i) { __typename } }',
+          { i: { email: 'user@example.com', password } },
+          { headers },
+        );
       const answers: string[] = [];
 
       for (const password of [PASSWORD, WRONG, WRONG, WRONG, WRONG, WRONG, PASSWORD, 'short']) {
         answers.push((await attempt(password)).data!.login.__typename);
       }
-      const page = (await server.gql(EVENTS, { email: 'User@Example.com', first: 20 }, admin)).data!.loginEvents;
+      const page = (await server.gql(EVENTS, { email: 'User@Example.com', first: 20 }, admin)).data!
+        .loginEvents;
 
       const trail = page.edges.map((e: any) => e.node).reverse();
       const expected: Record<string, string> = {
@@ -115,7 +138,9 @@ export function operationsSuite(target: StoreTarget): void {
       };
       expect(trail.map((e: any) => e.outcome)).toEqual(answers.map((a) => expected[a]));
       expect(trail.every((e: any) => e.email === 'user@example.com')).toBe(true);
-      expect(trail.every((e: any) => e.clientAddress === '198.51.100.7' && e.userAgent === 'audit-test/1.0')).toBe(true);
+      expect(
+        trail.every((e: any) => e.clientAddress === '198.51.100.7' && e.userAgent === 'audit-test/1.0'),
+      ).toBe(true);
       expect(JSON.stringify(page)).not.toContain(WRONG);
     });
 
@@ -123,9 +148,14 @@ export function operationsSuite(target: StoreTarget): void {
       await start({ TRUST_PROXY: '1' });
       const admin = await adminToken();
       const from = (address: string) =>
-        gql(server.url, 'mutation($i: LoginInput!) { login(input: $i) { __typename } }', { i: { email: 'v@example.com', password: WRONG } }, {
-          headers: { 'x-forwarded-for': address },
-        });
+        gql(
+          server.url,
+          'mutation($i: LoginInput!) { login(input: $i) { __typename } }',
+          { i: { email: 'v@example.com', password: WRONG } },
+          {
+            headers: { 'x-forwarded-for': address },
+          },
+        );
       for (let i = 0; i < 5; i++) await from('198.51.100.1');
 
       for (let i = 0; i < 10; i++) await from('198.51.100.1');
@@ -134,8 +164,8 @@ export function operationsSuite(target: StoreTarget): void {
       await from('198.51.100.2');
       clock.advanceSeconds(61);
       await from('198.51.100.2');
-      const trail = (await server.gql(EVENTS, { email: 'v@example.com', first: 20 }, admin)).data!.loginEvents.edges
-        .map((e: any) => e.node)
+      const trail = (await server.gql(EVENTS, { email: 'v@example.com', first: 20 }, admin))
+        .data!.loginEvents.edges.map((e: any) => e.node)
         .reverse();
 
       expect(trail.map((e: any) => [e.outcome, e.clientAddress, e.attempts])).toEqual([
@@ -154,8 +184,10 @@ export function operationsSuite(target: StoreTarget): void {
       for (let i = 0; i < 3; i++) await server.login('my secret password', PASSWORD);
       await server.login('user@example.com', 'short');
 
-      const malformed = (await server.gql(EVENTS, { email: '(malformed email)', first: 5 }, admin)).data!.loginEvents.edges;
-      const tooShort = (await server.gql(EVENTS, { email: 'user@example.com', first: 5 }, admin)).data!.loginEvents.edges;
+      const malformed = (await server.gql(EVENTS, { email: '(malformed email)', first: 5 }, admin)).data!
+        .loginEvents.edges;
+      const tooShort = (await server.gql(EVENTS, { email: 'user@example.com', first: 5 }, admin)).data!
+        .loginEvents.edges;
 
       expect(malformed.map((e: any) => [e.node.outcome, e.node.attempts])).toEqual([['INVALID_INPUT', 3]]);
       expect(tooShort.map((e: any) => e.node.outcome)).toEqual(['INVALID_INPUT']);
@@ -167,9 +199,15 @@ export function operationsSuite(target: StoreTarget): void {
       const admin = await adminToken();
       for (let i = 0; i < 3; i++) await server.login('ghost@example.com', WRONG);
 
-      const first = (await server.gql(EVENTS, { email: 'ghost@example.com', first: 2 }, admin)).data!.loginEvents;
-      const rest = (await server.gql(EVENTS, { email: 'ghost@example.com', first: 2, after: first.pageInfo.endCursor }, admin)).data!
+      const first = (await server.gql(EVENTS, { email: 'ghost@example.com', first: 2 }, admin)).data!
         .loginEvents;
+      const rest = (
+        await server.gql(
+          EVENTS,
+          { email: 'ghost@example.com', first: 2, after: first.pageInfo.endCursor },
+          admin,
+        )
+      ).data!.loginEvents;
 
       const ids = [...first.edges, ...rest.edges].map((e: any) => Number(e.node.id));
       expect(ids).toEqual([...ids].sort((a, b) => b - a));
@@ -201,7 +239,11 @@ export function operationsSuite(target: StoreTarget): void {
       const current = await userToken();
       const other = (await server.login('user@example.com', PASSWORD)).data!.login.token as string;
 
-      const change = await server.gql(CHANGE_PASSWORD, { input: { current: PASSWORD, next: 'a brand new password' } }, current);
+      const change = await server.gql(
+        CHANGE_PASSWORD,
+        { input: { current: PASSWORD, next: 'a brand new password' } },
+        current,
+      );
       const [me, otherMe] = await Promise.all([server.gql(ME, {}, current), server.gql(ME, {}, other)]);
       const oldLogin = await server.login('user@example.com', PASSWORD);
       const newLogin = await server.login('user@example.com', 'a brand new password');
@@ -219,7 +261,15 @@ export function operationsSuite(target: StoreTarget): void {
 
       const answers = [];
       for (let i = 0; i < 6; i++) {
-        answers.push((await server.gql(CHANGE_PASSWORD, { input: { current: WRONG, next: 'a brand new password' } }, token)).data!.changePassword);
+        answers.push(
+          (
+            await server.gql(
+              CHANGE_PASSWORD,
+              { input: { current: WRONG, next: 'a brand new password' } },
+              token,
+            )
+          ).data!.changePassword,
+        );
       }
       const login = await server.login('user@example.com', PASSWORD);
 
@@ -266,7 +316,9 @@ export function operationsSuite(target: StoreTarget): void {
       expect(await events('old@example.com')).toBe(0);
       expect(await events('fresh@example.com')).toBe(5);
       expect((await server.login('old@example.com', WRONG)).data!.login.attemptsRemaining).toBe(4);
-      expect((await server.login('fresh@example.com', PASSWORD)).data!.login.__typename).toBe('AccountLocked');
+      expect((await server.login('fresh@example.com', PASSWORD)).data!.login.__typename).toBe(
+        'AccountLocked',
+      );
     });
   });
 }

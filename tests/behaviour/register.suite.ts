@@ -30,7 +30,9 @@ export function registerSuite(target: StoreTarget): void {
         lastName: 'Lovelace',
         profile: { aboutMe: '', gender: null, country: null, city: null },
       });
-      expect(payload.user.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(payload.user.id).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
     });
 
     it('defaults missing names to empty strings', async () => {
@@ -66,7 +68,8 @@ export function registerSuite(target: StoreTarget): void {
       const input = { email: 'valid@example.com', username: 'valid', password: 'long enough', ...override };
 
       const res = await server.gql(
-        'mutation($input: RegisterInput!) { register(input: $input) { __typename ... on InvalidInput { field message } } }',
+        `mutation($input: RegisterInput!) {
+          register(input: $input) { __typename ... on InvalidInput { field message } } }`,
         { input },
       );
 

@@ -31,7 +31,10 @@ export function restartSuite(target: StoreTarget): void {
       const oldHash = (await first.app.deps.store.users.findByEmail('rehash@example.com'))!.passwordHash;
       await first.close();
 
-      const second = await startTestServer(target, { database: first.database, env: { ARGON2_MEMORY_KIB: '8192' } });
+      const second = await startTestServer(target, {
+        database: first.database,
+        env: { ARGON2_MEMORY_KIB: '8192' },
+      });
       const login = await second.login('rehash@example.com', 'my password');
       const newHash = (await second.app.deps.store.users.findByEmail('rehash@example.com'))!.passwordHash;
       const again = await second.login('rehash@example.com', 'my password');

@@ -28,10 +28,30 @@ export const REGISTER = /* GraphQL */ `
   mutation Register($input: RegisterInput!) {
     register(input: $input) {
       __typename
-      ... on AuthPayload { token expiresAt user { id email username firstName lastName createdAt
-        profile { aboutMe gender country city } } }
-      ... on Problem { message }
-      ... on InvalidInput { field }
+      ... on AuthPayload {
+        token
+        expiresAt
+        user {
+          id
+          email
+          username
+          firstName
+          lastName
+          createdAt
+          profile {
+            aboutMe
+            gender
+            country
+            city
+          }
+        }
+      }
+      ... on Problem {
+        message
+      }
+      ... on InvalidInput {
+        field
+      }
     }
   }
 `;
@@ -40,15 +60,41 @@ export const LOGIN = /* GraphQL */ `
   mutation Login($input: LoginInput!) {
     login(input: $input) {
       __typename
-      ... on AuthPayload { token deviceToken expiresAt user { id email } }
-      ... on InvalidCredentials { attemptsRemaining }
-      ... on AccountLocked { lockedUntil retryAfterSeconds }
-      ... on InvalidInput { field }
-      ... on Problem { message }
+      ... on AuthPayload {
+        token
+        deviceToken
+        expiresAt
+        user {
+          id
+          email
+        }
+      }
+      ... on InvalidCredentials {
+        attemptsRemaining
+      }
+      ... on AccountLocked {
+        lockedUntil
+        retryAfterSeconds
+      }
+      ... on InvalidInput {
+        field
+      }
+      ... on Problem {
+        message
+      }
     }
   }
 `;
 
 export const ME = /* GraphQL */ `
-  query Me { me { id email username profile { aboutMe } } }
+  query Me {
+    me {
+      id
+      email
+      username
+      profile {
+        aboutMe
+      }
+    }
+  }
 `;

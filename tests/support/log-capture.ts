@@ -28,7 +28,9 @@ export function leakingLines(text: string, extraSecrets: string[] = []): string[
   const secrets = [...TEST_SECRETS, ...extraSecrets];
   return text
     .split('\n')
-    .filter((line) => secrets.some((s) => line.includes(s)) || /eyJ[\w-]{8,}\.eyJ|\$argon2(id|i|d)\$/.test(line));
+    .filter(
+      (line) => secrets.some((s) => line.includes(s)) || /eyJ[\w-]{8,}\.eyJ|\$argon2(id|i|d)\$/.test(line),
+    );
 }
 
 export function readRunLogs(dir: string): string {

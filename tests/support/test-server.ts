@@ -22,7 +22,11 @@ export interface TestServer {
   app: App;
   database: TestDatabase;
   env: Record<string, string>;
-  gql: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string) => Promise<GraphQLResponse<T>>;
+  gql: <T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ) => Promise<GraphQLResponse<T>>;
   register(email: string, password: string, extra?: Record<string, unknown>): Promise<GraphQLResponse>;
   login(email: string, password: string): Promise<GraphQLResponse>;
   close(): Promise<void>;
@@ -38,7 +42,10 @@ export interface TestServerOptions {
 }
 
 /** A real server on an ephemeral port, in this process, on its own real database. */
-export async function startTestServer(target: StoreTarget, options: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(
+  target: StoreTarget,
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   const database = options.database ?? (await target.createDatabase());
   const env = { ...TEST_ENV, ...options.env, DATABASE_URL: database.url };
   const config = loadConfig(env);

@@ -6,7 +6,10 @@ import { addressKey } from '../../src/counter/address-key.js';
 import { clientAddressResolver } from '../../src/http/client-address.js';
 
 const request = (socket: string, forwardedFor?: string) =>
-  ({ socket: { remoteAddress: socket }, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} }) as IncomingMessage;
+  ({
+    socket: { remoteAddress: socket },
+    headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+  }) as IncomingMessage;
 
 describe('clientAddressResolver', () => {
   it('uses the socket address and ignores X-Forwarded-For when no proxy is trusted', () => {

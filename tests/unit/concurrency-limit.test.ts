@@ -23,7 +23,12 @@ describe('ConcurrencyLimit', () => {
     expect(peak).toBe(2);
     expect(started).toEqual([0, 1, 2, 3, 4, 5]);
     expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
-      0, 10, 20, 'task 3 failed', 40, 50,
+      0,
+      10,
+      20,
+      'task 3 failed',
+      40,
+      50,
     ]);
     expect(await limit.run(async () => 'still works')).toBe('still works');
   });

@@ -24,21 +24,35 @@ describe('loadConfig', () => {
 
   it('names every bad variable in one error', () => {
     const load = () =>
-      loadConfig({ PORT: 'eighty', LOGIN_MAX_FAILURES: '0', LOCKOUT_SECONDS: '-5', LOG_LEVEL: 'loud', ARGON2_MEMORY_KIB: '1.5' });
+      loadConfig({
+        PORT: 'eighty',
+        LOGIN_MAX_FAILURES: '0',
+        LOCKOUT_SECONDS: '-5',
+        LOG_LEVEL: 'loud',
+        ARGON2_MEMORY_KIB: '1.5',
+      });
 
     expect(load).toThrow(ConfigError);
     try {
       load();
     } catch (error) {
       const problems = (error as ConfigError).problems.join('\n');
-      for (const name of ['PORT', 'LOGIN_MAX_FAILURES', 'LOCKOUT_SECONDS', 'LOG_LEVEL', 'ARGON2_MEMORY_KIB']) {
+      for (const name of [
+        'PORT',
+        'LOGIN_MAX_FAILURES',
+        'LOCKOUT_SECONDS',
+        'LOG_LEVEL',
+        'ARGON2_MEMORY_KIB',
+      ]) {
         expect(problems).toContain(name);
       }
     }
   });
 
   it('refuses production without a JWT_SECRET of 32 bytes, naming the fix', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET must be at least 32 bytes.*randomBytes/s);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET must be at least 32 bytes.*randomBytes/s,
+    );
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
   });
 
@@ -47,7 +61,8 @@ describe('loadConfig', () => {
 
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).graphqlIntrospection).toBe(false);
     expect(
-      loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, GRAPHQL_INTROSPECTION: 'true' }).graphqlIntrospection,
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, GRAPHQL_INTROSPECTION: 'true' })
+        .graphqlIntrospection,
     ).toBe(true);
   });
 
@@ -65,7 +80,11 @@ describe('loadConfig', () => {
   });
 
   it('reads the abuse settings', () => {
-    const config = loadConfig({ TRUST_PROXY: '10.0.0.0/8, ::1', LOCKOUT_BACKOFF: '1.5', IP_MAX_FAILURES: '20' });
+    const config = loadConfig({
+      TRUST_PROXY: '10.0.0.0/8, ::1',
+      LOCKOUT_BACKOFF: '1.5',
+      IP_MAX_FAILURES: '20',
+    });
 
     expect(config.trustProxy).toEqual({ kind: 'cidrs', cidrs: ['10.0.0.0/8', '::1'] });
     expect(config.lockoutBackoff).toBe(1.5);

@@ -39,7 +39,10 @@ describe('gateAttempt', () => {
   });
 
   it('does not count a locked attempt against the address', () => {
-    const current: Counters = { lock: { ...NO_ATTEMPTS, failures: 3, lockedUntil: at(5) }, address: NO_ADDRESS_FAILURES };
+    const current: Counters = {
+      lock: { ...NO_ATTEMPTS, failures: 3, lockedUntil: at(5) },
+      address: NO_ADDRESS_FAILURES,
+    };
 
     const { state, result } = gateAttempt(current, policy, now);
 
@@ -63,7 +66,10 @@ describe('gateAttempt', () => {
 
 describe('settleSuccess', () => {
   it('clears the lock counter and gives back only its own address failure', () => {
-    const current: Counters = { lock: { ...NO_ATTEMPTS, failures: 2 }, address: { failures: 3, windowStartedAt: now } };
+    const current: Counters = {
+      lock: { ...NO_ATTEMPTS, failures: 2 },
+      address: { failures: 3, windowStartedAt: now },
+    };
 
     const { state } = settleSuccess(current, policy, now);
 

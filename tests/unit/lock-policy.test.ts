@@ -1,17 +1,39 @@
 import { describe, expect, it } from 'vitest';
 
 import { NO_ATTEMPTS, type AttemptState } from '../../src/counter/attempt-state.js';
-import { clearLock, countAttempt, lockSeconds, secondsUntil, type LockPolicy } from '../../src/counter/lock-policy.js';
+import {
+  clearLock,
+  countAttempt,
+  lockSeconds,
+  secondsUntil,
+  type LockPolicy,
+} from '../../src/counter/lock-policy.js';
 
-const policy: LockPolicy = { maxFailures: 3, lockoutSeconds: 60, backoff: 2, maxLockoutSeconds: 300, resetSeconds: 3600 };
+const policy: LockPolicy = {
+  maxFailures: 3,
+  lockoutSeconds: 60,
+  backoff: 2,
+  maxLockoutSeconds: 300,
+  resetSeconds: 3600,
+};
 const now = new Date('2026-01-01T12:00:00Z');
 const at = (seconds: number) => new Date(now.getTime() + seconds * 1000);
 const state = (fields: Partial<AttemptState>): AttemptState => ({ ...NO_ATTEMPTS, ...fields });
 
 describe('countAttempt', () => {
   it.each<[string, AttemptState, AttemptState, unknown]>([
-    ['counts a first attempt', NO_ATTEMPTS, state({ failures: 1 }), { kind: 'check', attempt: 1, attemptsRemaining: 2 }],
-    ['counts a second attempt', state({ failures: 1 }), state({ failures: 2 }), { kind: 'check', attempt: 2, attemptsRemaining: 1 }],
+    [
+      'counts a first attempt',
+      NO_ATTEMPTS,
+      state({ failures: 1 }),
+      { kind: 'check', attempt: 1, attemptsRemaining: 2 },
+    ],
+    [
+      'counts a second attempt',
+      state({ failures: 1 }),
+      state({ failures: 2 }),
+      { kind: 'check', attempt: 2, attemptsRemaining: 1 },
+    ],
     [
       'locks with the last allowed attempt, before its check',
       state({ failures: 2 }),

@@ -61,7 +61,10 @@ export class PostgresAudit implements AuditStore {
   }
 
   async prune(before: Date): Promise<number> {
-    const removed = await this.db.delete(loginEvents).where(lt(loginEvents.at, before)).returning({ id: loginEvents.id });
+    const removed = await this.db
+      .delete(loginEvents)
+      .where(lt(loginEvents.at, before))
+      .returning({ id: loginEvents.id });
     return removed.length;
   }
 }

@@ -16,7 +16,12 @@ import { addressAttempts, deviceAttempts, loginAttempts } from './tables.js';
 const lockTable = (subject: LockSubject) =>
   subject.kind === 'email'
     ? { table: loginAttempts, key: loginAttempts.email, id: subject.email, values: { email: subject.email } }
-    : { table: deviceAttempts, key: deviceAttempts.deviceId, id: subject.deviceId, values: { deviceId: subject.deviceId } };
+    : {
+        table: deviceAttempts,
+        key: deviceAttempts.deviceId,
+        id: subject.deviceId,
+        values: { deviceId: subject.deviceId },
+      };
 
 /**
  * Reads both counter rows of one attempt, locking them. The upsert takes the row lock even
@@ -28,7 +33,10 @@ export async function lockCounters(tx: NodePgDatabase, keys: CounterKeys): Promi
   const [address] = await tx
     .insert(addressAttempts)
     .values({ address: keys.address })
-    .onConflictDoUpdate({ target: addressAttempts.address, set: { updatedAt: sql`${addressAttempts.updatedAt}` } })
+    .onConflictDoUpdate({
+      target: addressAttempts.address,
+      set: { updatedAt: sql`${addressAttempts.updatedAt}` },
+    })
     .returning({ failures: addressAttempts.failures, windowStartedAt: addressAttempts.windowStartedAt });
   const { table, key, values } = lockTable(keys.lock);
   const [lock] = await tx
@@ -55,16 +63,36 @@ export async function writeCounters(
   await writeLock(tx, keys.lock, before.lock, after.lock, now);
 }
 
-async function writeAddress(tx: NodePgDatabase, address: string, before: AddressState, after: AddressState, now: Date) {
+async function writeAddress(
+  tx: NodePgDatabase,
+  address: string,
+  before: AddressState,
+  after: AddressState,
+  now: Date,
+) {
   const where = eq(addressAttempts.address, address);
   // Empty rows go even when unchanged: lockCounters may just have created them.
   if (isEmptyAddress(after)) await tx.delete(addressAttempts).where(where);
-  else if (!sameAddress(before, after)) await tx.update(addressAttempts).set({ ...after, updatedAt: now }).where(where);
+  else if (!sameAddress(before, after))
+    await tx
+      .update(addressAttempts)
+      .set({ ...after, updatedAt: now })
+      .where(where);
 }
 
-async function writeLock(tx: NodePgDatabase, subject: LockSubject, before: AttemptState, after: AttemptState, now: Date) {
+async function writeLock(
+  tx: NodePgDatabase,
+  subject: LockSubject,
+  before: AttemptState,
+  after: AttemptState,
+  now: Date,
+) {
   const { table, key, id } = lockTable(subject);
   const where = eq(key, id);
   if (isEmptyAttempts(after)) await tx.delete(table).where(where);
-  else if (!sameAttempts(before, after)) await tx.update(table).set({ ...after, updatedAt: now }).where(where);
+  else if (!sameAttempts(before, after))
+    await tx
+      .update(table)
+      .set({ ...after, updatedAt: now })
+      .where(where);
 }

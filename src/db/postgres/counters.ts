@@ -39,7 +39,11 @@ export class PostgresCounters implements CounterStore {
     const conditions = [gt(loginAttempts.lockedUntil, now)];
     if (after !== undefined) conditions.push(gt(loginAttempts.email, after));
     const rows = await this.db
-      .select({ email: loginAttempts.email, failures: loginAttempts.failures, lockedUntil: loginAttempts.lockedUntil })
+      .select({
+        email: loginAttempts.email,
+        failures: loginAttempts.failures,
+        lockedUntil: loginAttempts.lockedUntil,
+      })
       .from(loginAttempts)
       .where(and(...conditions))
       .orderBy(asc(loginAttempts.email))
@@ -48,14 +52,20 @@ export class PostgresCounters implements CounterStore {
   }
 
   async unlock(email: string): Promise<boolean> {
-    const removed = await this.db.delete(loginAttempts).where(eq(loginAttempts.email, email)).returning({ email: loginAttempts.email });
+    const removed = await this.db
+      .delete(loginAttempts)
+      .where(eq(loginAttempts.email, email))
+      .returning({ email: loginAttempts.email });
     return removed.length > 0;
   }
 
   async prune(now: Date, idleSince: Date): Promise<number> {
     let removed = 0;
     for (const table of [loginAttempts, deviceAttempts]) {
-      const idle = and(or(isNull(table.lockedUntil), lte(table.lockedUntil, now)), lt(table.updatedAt, idleSince));
+      const idle = and(
+        or(isNull(table.lockedUntil), lte(table.lockedUntil, now)),
+        lt(table.updatedAt, idleSince),
+      );
       removed += (await this.db.delete(table).where(idle).returning({ failures: table.failures })).length;
     }
     const addresses = await this.db

@@ -18,7 +18,11 @@ export function isPostgresUrl(databaseUrl: string): boolean {
   return /^postgres(ql)?:\/\//i.test(databaseUrl);
 }
 
-export async function openPostgresStore(databaseUrl: string, options: PostgresOptions, log: Logger): Promise<PostgresStore> {
+export async function openPostgresStore(
+  databaseUrl: string,
+  options: PostgresOptions,
+  log: Logger,
+): Promise<PostgresStore> {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: options.poolMax,

@@ -34,16 +34,24 @@ export class PostgresSessions implements SessionStore {
     await inTransaction(this.pool, async (tx) => {
       // Locking the user's row serialises logins of one user, so two of them cannot both
       // count the same sessions and leave one too many.
-      if (maxPerUser !== undefined) await tx.select({ id: users.id }).from(users).where(eq(users.id, session.userId)).for('update');
+      if (maxPerUser !== undefined)
+        await tx.select({ id: users.id }).from(users).where(eq(users.id, session.userId)).for('update');
       await tx.insert(sessions).values(session);
       if (maxPerUser === undefined) return;
       const active = await tx
         .select({ id: sessions.id })
         .from(sessions)
-        .where(and(eq(sessions.userId, session.userId), isNull(sessions.endedAt), gt(sessions.expiresAt, session.createdAt)))
+        .where(
+          and(
+            eq(sessions.userId, session.userId),
+            isNull(sessions.endedAt),
+            gt(sessions.expiresAt, session.createdAt),
+          ),
+        )
         .orderBy(asc(sessions.createdAt), asc(sessions.id));
       const excess = active.slice(0, Math.max(0, active.length - maxPerUser)).map((s) => s.id);
-      if (excess.length > 0) await tx.update(sessions).set({ endedAt: session.createdAt }).where(inArray(sessions.id, excess));
+      if (excess.length > 0)
+        await tx.update(sessions).set({ endedAt: session.createdAt }).where(inArray(sessions.id, excess));
     });
   }
 
@@ -55,11 +63,16 @@ export class PostgresSessions implements SessionStore {
   }
 
   async end(sessionId: string, now: Date): Promise<void> {
-    await this.db.update(sessions).set({ endedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+    await this.db
+      .update(sessions)
+      .set({ endedAt: now })
+      .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
   }
 
   async prune(before: Date): Promise<number> {
-    return (await this.db.delete(sessions).where(lt(sessions.expiresAt, before)).returning({ id: sessions.id })).length;
+    return (
+      await this.db.delete(sessions).where(lt(sessions.expiresAt, before)).returning({ id: sessions.id })
+    ).length;
   }
 
   async endAll(userId: number, now: Date, except?: string): Promise<number> {

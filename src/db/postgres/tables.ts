@@ -9,7 +9,9 @@ export const users = pgTable('users', {
   firstName: text('first_name').notNull().default(''),
   lastName: text('last_name').notNull().default(''),
   passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: ['USER', 'ADMIN'] }).notNull().default('USER'),
+  role: text('role', { enum: ['USER', 'ADMIN'] })
+    .notNull()
+    .default('USER'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
 });
 

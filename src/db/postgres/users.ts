@@ -16,7 +16,12 @@ export const userColumns = {
   role: users.role,
   createdAt: users.createdAt,
   passwordHash: users.passwordHash,
-  profile: { aboutMe: profiles.aboutMe, gender: profiles.gender, country: profiles.country, city: profiles.city },
+  profile: {
+    aboutMe: profiles.aboutMe,
+    gender: profiles.gender,
+    country: profiles.country,
+    city: profiles.city,
+  },
 };
 
 export class PostgresUsers implements UserStore {
@@ -55,7 +60,10 @@ export class PostgresUsers implements UserStore {
 
   async replacePasswordHash(userId: number, expected: string, passwordHash: string): Promise<boolean> {
     const where = and(eq(users.id, userId), eq(users.passwordHash, expected));
-    return (await this.db.update(users).set({ passwordHash }).where(where).returning({ id: users.id })).length === 1;
+    return (
+      (await this.db.update(users).set({ passwordHash }).where(where).returning({ id: users.id })).length ===
+      1
+    );
   }
 
   async updatePasswordHash(userId: number, passwordHash: string): Promise<void> {

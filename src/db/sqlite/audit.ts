@@ -43,7 +43,11 @@ export class SqliteAudit implements AuditStore {
       .set({ attempts: sql`${loginEvents.attempts} + 1`, lastAt: sql`${sql.placeholder('lastAt')}` })
       .where(id)
       .prepare();
-    this.settleOutcome = db.update(loginEvents).set({ outcome: sql`${sql.placeholder('outcome')}` }).where(id).prepare();
+    this.settleOutcome = db
+      .update(loginEvents)
+      .set({ outcome: sql`${sql.placeholder('outcome')}` })
+      .where(id)
+      .prepare();
   }
 
   /** Records an event, merging a repeated refusal; call inside the counting transaction. */

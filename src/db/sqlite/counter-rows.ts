@@ -42,7 +42,11 @@ export class CounterRows {
       updatedAt: raw('updatedAt'),
     };
     this.email = {
-      read: db.select(lockColumns(loginAttempts)).from(loginAttempts).where(eq(loginAttempts.email, key)).prepare(),
+      read: db
+        .select(lockColumns(loginAttempts))
+        .from(loginAttempts)
+        .where(eq(loginAttempts.email, key))
+        .prepare(),
       write: db
         .insert(loginAttempts)
         .values({ email: key, ...lockValues } as never)
@@ -51,7 +55,11 @@ export class CounterRows {
       remove: db.delete(loginAttempts).where(eq(loginAttempts.email, key)).prepare(),
     };
     this.device = {
-      read: db.select(lockColumns(deviceAttempts)).from(deviceAttempts).where(eq(deviceAttempts.deviceId, key)).prepare(),
+      read: db
+        .select(lockColumns(deviceAttempts))
+        .from(deviceAttempts)
+        .where(eq(deviceAttempts.deviceId, key))
+        .prepare(),
       write: db
         .insert(deviceAttempts)
         .values({ deviceId: key, ...lockValues } as never)
@@ -120,7 +128,9 @@ export class CounterRows {
   }
 
   private lockRows(subject: LockSubject) {
-    return subject.kind === 'email' ? ([this.email, subject.email] as const) : ([this.device, subject.deviceId] as const);
+    return subject.kind === 'email'
+      ? ([this.email, subject.email] as const)
+      : ([this.device, subject.deviceId] as const);
   }
 }
 

@@ -47,7 +47,11 @@ export class SqliteCounters implements CounterStore {
     const conditions = [gt(loginAttempts.lockedUntil, now)];
     if (after !== undefined) conditions.push(gt(loginAttempts.email, after));
     const rows = this.db
-      .select({ email: loginAttempts.email, failures: loginAttempts.failures, lockedUntil: loginAttempts.lockedUntil })
+      .select({
+        email: loginAttempts.email,
+        failures: loginAttempts.failures,
+        lockedUntil: loginAttempts.lockedUntil,
+      })
       .from(loginAttempts)
       .where(and(...conditions))
       .orderBy(asc(loginAttempts.email))
@@ -64,7 +68,10 @@ export class SqliteCounters implements CounterStore {
     return this.db.transaction((tx) => {
       let removed = 0;
       for (const table of [loginAttempts, deviceAttempts]) {
-        const idle = and(or(isNull(table.lockedUntil), lte(table.lockedUntil, now)), lt(table.updatedAt, idleSince));
+        const idle = and(
+          or(isNull(table.lockedUntil), lte(table.lockedUntil, now)),
+          lt(table.updatedAt, idleSince),
+        );
         removed += tx.delete(table).where(idle).run().changes;
       }
       removed += tx.delete(addressAttempts).where(lt(addressAttempts.updatedAt, idleSince)).run().changes;

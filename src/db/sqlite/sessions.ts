@@ -33,7 +33,13 @@ export class SqliteSessions implements SessionStore {
         const active = tx
           .select({ id: sessions.id })
           .from(sessions)
-          .where(and(eq(sessions.userId, session.userId), isNull(sessions.endedAt), gt(sessions.expiresAt, session.createdAt)))
+          .where(
+            and(
+              eq(sessions.userId, session.userId),
+              isNull(sessions.endedAt),
+              gt(sessions.expiresAt, session.createdAt),
+            ),
+          )
           .orderBy(asc(sessions.createdAt), asc(sessions.id))
           .all();
         for (const { id } of active.slice(0, Math.max(0, active.length - maxPerUser))) {
@@ -50,7 +56,11 @@ export class SqliteSessions implements SessionStore {
   }
 
   async end(sessionId: string, now: Date): Promise<void> {
-    this.db.update(sessions).set({ endedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt))).run();
+    this.db
+      .update(sessions)
+      .set({ endedAt: now })
+      .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)))
+      .run();
   }
 
   async prune(before: Date): Promise<number> {
@@ -60,6 +70,10 @@ export class SqliteSessions implements SessionStore {
   async endAll(userId: number, now: Date, except?: string): Promise<number> {
     const conditions = [eq(sessions.userId, userId), isNull(sessions.endedAt)];
     if (except !== undefined) conditions.push(ne(sessions.id, except));
-    return this.db.update(sessions).set({ endedAt: now }).where(and(...conditions)).run().changes;
+    return this.db
+      .update(sessions)
+      .set({ endedAt: now })
+      .where(and(...conditions))
+      .run().changes;
   }
 }

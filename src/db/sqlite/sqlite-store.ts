@@ -48,7 +48,10 @@ export class SqliteStore implements Store {
     const audit = new SqliteAudit(db);
     this.audit = audit;
     this.counters = new SqliteCounters(db, audit);
-    this.ping = db.select({ one: sql<number>`1` }).from(sql`(select 1)`).prepare();
+    this.ping = db
+      .select({ one: sql<number>`1` })
+      .from(sql`(select 1)`)
+      .prepare();
   }
 
   async isHealthy(): Promise<boolean> {

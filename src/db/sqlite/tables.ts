@@ -10,7 +10,9 @@ export const users = sqliteTable('users', {
   firstName: text('first_name').notNull().default(''),
   lastName: text('last_name').notNull().default(''),
   passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: ['USER', 'ADMIN'] }).notNull().default('USER'),
+  role: text('role', { enum: ['USER', 'ADMIN'] })
+    .notNull()
+    .default('USER'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });
 

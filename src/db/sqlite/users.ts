@@ -14,7 +14,12 @@ export const userColumns = {
   role: users.role,
   createdAt: users.createdAt,
   passwordHash: users.passwordHash,
-  profile: { aboutMe: profiles.aboutMe, gender: profiles.gender, country: profiles.country, city: profiles.city },
+  profile: {
+    aboutMe: profiles.aboutMe,
+    gender: profiles.gender,
+    country: profiles.country,
+    city: profiles.city,
+  },
 };
 
 export const withoutPassword = ({ passwordHash: _hidden, ...record }: UserWithPassword): UserRecord => record;
@@ -47,7 +52,11 @@ export class SqliteUsers implements UserStore {
         if (!inserted) return undefined;
         tx.insert(profiles).values({ userId: inserted.id }).run();
         const { passwordHash: _hidden, ...rest } = user;
-        return { ...rest, id: inserted.id, profile: { aboutMe: '', gender: null, country: null, city: null } };
+        return {
+          ...rest,
+          id: inserted.id,
+          profile: { aboutMe: '', gender: null, country: null, city: null },
+        };
       },
       { behavior: 'immediate' },
     );

@@ -11,7 +11,10 @@ export class AdminResolver {
   @Mutation(() => Boolean, {
     description: 'Admin only: clears the lock and the failure count of an email. False when it had none.',
   })
-  async unlockAccount(@Arg('email', () => String) email: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+  async unlockAccount(
+    @Arg('email', () => String) email: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<boolean> {
     await requireAdmin(ctx);
     return unlockAccount(ctx.deps, email);
   }
@@ -19,7 +22,8 @@ export class AdminResolver {
   @Query(() => LockedAccountConnection, { description: 'Admin only: emails locked now, ordered by email.' })
   async lockedAccounts(
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' })
+    after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<LockedAccountConnection> {
     await requireAdmin(ctx);
@@ -28,11 +32,14 @@ export class AdminResolver {
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
-  @Query(() => LoginEventConnection, { description: 'Admin only: the audit trail of an email, newest first.' })
+  @Query(() => LoginEventConnection, {
+    description: 'Admin only: the audit trail of an email, newest first.',
+  })
   async loginEvents(
     @Arg('email', () => String, { description: 'The email, in any case.' }) email: string,
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' })
+    after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<LoginEventConnection> {
     await requireAdmin(ctx);

@@ -14,13 +14,16 @@ export class SessionResolver {
     return true;
   }
 
-  @Mutation(() => Int, { description: 'Ends every session of the account, this one included; answers how many.' })
+  @Mutation(() => Int, {
+    description: 'Ends every session of the account, this one included; answers how many.',
+  })
   async logoutAll(@Ctx() ctx: RequestContext): Promise<number> {
     return logoutAll(ctx.deps, (await requireUser(ctx)).user);
   }
 
   @Mutation(() => ChangePasswordResult, {
-    description: 'Changes the password (the current one goes through the login counter) and ends all other sessions.',
+    description:
+      'Changes the password (the current one goes through the login counter) and ends all other sessions.',
   })
   async changePassword(
     @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput,

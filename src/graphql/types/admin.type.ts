@@ -86,11 +86,15 @@ export class LoginEventType {
   userAgent!: string | null;
 
   @Field(() => Int, {
-    description: 'Attempts this event stands for: identical refusals within a minute are counted on one event.',
+    description:
+      'Attempts this event stands for: identical refusals within a minute are counted on one event.',
   })
   attempts!: number;
 
-  @Field(() => Date, { nullable: true, description: 'When the last of those attempts happened; null for one attempt.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the last of those attempts happened; null for one attempt.',
+  })
   lastAt!: Date | null;
 }
 

@@ -32,18 +32,27 @@ export class AccountLocked extends Problem {
 @ObjectType({
   implements: Problem,
   simpleResolvers: true,
-  description: 'Too many failed logins from this client address: no password is checked until the window ends.',
+  description:
+    'Too many failed logins from this client address: no password is checked until the window ends.',
 })
 export class TooManyAttempts extends Problem {
   @Field(() => Int, { description: 'Whole seconds until logins from this address are checked again.' })
   retryAfterSeconds!: number;
 }
 
-@ObjectType({ implements: Problem, simpleResolvers: true, description: 'An argument was refused before any work was done.' })
+@ObjectType({
+  implements: Problem,
+  simpleResolvers: true,
+  description: 'An argument was refused before any work was done.',
+})
 export class InvalidInput extends Problem {
   @Field(() => String, { description: 'The input field that was refused, e.g. "email".' })
   field!: string;
 }
 
-@ObjectType({ implements: Problem, simpleResolvers: true, description: 'An account with this email already exists.' })
+@ObjectType({
+  implements: Problem,
+  simpleResolvers: true,
+  description: 'An account with this email already exists.',
+})
 export class EmailTaken extends Problem {}

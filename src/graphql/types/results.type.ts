@@ -1,7 +1,13 @@
 import { createUnionType } from 'type-graphql';
 
 import { AuthPayload } from './auth-payload.type.js';
-import { AccountLocked, EmailTaken, InvalidCredentials, InvalidInput, TooManyAttempts } from './problems.type.js';
+import {
+  AccountLocked,
+  EmailTaken,
+  InvalidCredentials,
+  InvalidInput,
+  TooManyAttempts,
+} from './problems.type.js';
 
 export const LoginResult = createUnionType({
   name: 'LoginResult',

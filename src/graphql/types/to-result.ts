@@ -1,7 +1,19 @@
 import type { InputProblem } from '../../accounts/input-rules.js';
-import type { InvalidCredentials as Invalid, Locked, LoginOutcome, RateLimited, RegisterOutcome } from '../../accounts/outcomes.js';
+import type {
+  InvalidCredentials as Invalid,
+  Locked,
+  LoginOutcome,
+  RateLimited,
+  RegisterOutcome,
+} from '../../accounts/outcomes.js';
 import { AuthPayload } from './auth-payload.type.js';
-import { AccountLocked, EmailTaken, InvalidCredentials, InvalidInput, TooManyAttempts } from './problems.type.js';
+import {
+  AccountLocked,
+  EmailTaken,
+  InvalidCredentials,
+  InvalidInput,
+  TooManyAttempts,
+} from './problems.type.js';
 
 // Union members are told apart with `instanceof`, so every answer is a class instance.
 
