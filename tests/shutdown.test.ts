@@ -56,3 +56,35 @@ describe('graceful shutdown', () => {
     expect(server.output.join('\n')).toMatch(/"msg":"stopped"/);
   });
 });
+
+describe('a second signal', () => {
+  let database: TestDatabase;
+  afterEach(() => database.dispose());
+
+  it('exits at once, with 1, while the first is still draining', async () => {
+    database = await sqliteTarget.createDatabase();
+    const server = await spawnServer({ DATABASE_URL: database.url });
+    const { request } = await import('node:http');
+    const url = new URL(server.url);
+    // A request whose body never finishes keeps the drain waiting.
+    const slow = request({ host: url.hostname, port: url.port, path: '/graphql', method: 'POST' });
+    slow.on('error', () => undefined);
+    slow.setHeader('content-type', 'application/json');
+    slow.setHeader('content-length', '1000');
+    slow.write('{"query":');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const stillDraining = server.child.exitCode === null;
+    const started = Date.now();
+    server.child.kill('SIGTERM');
+    const code = await server.exited;
+
+    expect(stillDraining).toBe(true);
+    expect(code).toBe(1);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(server.output.join('\n')).toMatch(/second signal: exiting now/);
+    slow.destroy();
+  });
+});
