@@ -59,7 +59,9 @@ async function attemptLogin(
   if (checked.kind !== 'verified') return checked;
   const passwordHash = await rehashIfStale(deps, checked.user, password);
   const { passwordHash: _hidden, ...user } = checked.user;
-  return startSession(deps, user, passwordHash, now, device?.deviceId);
+  const session = await startSession(deps, user, passwordHash, now, device?.deviceId);
+  // The password changed while this one was being checked: it is no longer the password.
+  return session ?? { kind: 'invalid_credentials', attemptsRemaining: deps.policy.lock.maxFailures };
 }
 
 /**

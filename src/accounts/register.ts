@@ -25,7 +25,10 @@ export interface RegisterRequest {
 export async function register(deps: AccountDeps, request: RegisterRequest): Promise<RegisterOutcome> {
   const created = await createAccount(deps, request, 'USER');
   if (created.kind !== 'created') return created;
-  return startSession(deps, created.user, created.passwordHash, deps.clock());
+  const session = await startSession(deps, created.user, created.passwordHash, deps.clock());
+  // A brand-new account's hash cannot have changed in between.
+  if (!session) throw new Error('the new account changed before its first session');
+  return session;
 }
 
 export type CreateAccountOutcome =

@@ -46,8 +46,11 @@ export interface NewSession {
 }
 
 export interface SessionStore {
-  /** Records a session; with `maxPerUser`, ends the user's oldest active ones beyond it. */
-  create(session: NewSession, maxPerUser: number | undefined): Promise<void>;
+  /**
+   * Records a session, only while the user's password hash is still `passwordHash` (false
+   * otherwise); with `maxPerUser`, ends the user's oldest active sessions beyond it.
+   */
+  create(session: NewSession, passwordHash: string, maxPerUser: number | undefined): Promise<boolean>;
   /** The user of a session that is neither ended nor expired and belongs to `publicId`. */
   findUser(sessionId: string, publicId: string, now: Date): Promise<UserRecord | undefined>;
   end(sessionId: string, now: Date): Promise<void>;

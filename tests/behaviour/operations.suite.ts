@@ -255,6 +255,33 @@ export function operationsSuite(target: StoreTarget): void {
       expect(newLogin.data!.login.__typename).toBe('AuthPayload');
     });
 
+    it('starts no session for a login whose password changed while it was being checked', async () => {
+      await start();
+      await userToken();
+      const { store } = server.app.deps;
+      const user = (await store.users.findByEmail('user@example.com'))!;
+      const session = (id: string) => ({
+        id,
+        userId: user.id,
+        createdAt: clock.now(),
+        expiresAt: new Date(9e12),
+      });
+
+      const stale = await store.sessions.create(
+        session('stale-session'),
+        'a hash that was replaced',
+        undefined,
+      );
+      const current = await store.sessions.create(session('current-session'), user.passwordHash, undefined);
+
+      expect(stale).toBe(false);
+      expect(await store.sessions.findUser('stale-session', user.publicId, clock.now())).toBeUndefined();
+      expect(current).toBe(true);
+      expect((await store.sessions.findUser('current-session', user.publicId, clock.now()))?.email).toBe(
+        'user@example.com',
+      );
+    });
+
     it('counts wrong current passwords on the login counter', async () => {
       await start();
       const token = await userToken();

@@ -30,14 +30,18 @@ export class PostgresSessions implements SessionStore {
       .prepare('user_of_session');
   }
 
-  async create(session: NewSession, maxPerUser: number | undefined): Promise<void> {
-    await inTransaction(this.pool, async (tx) => {
-      // Locking the user's row serialises logins of one user, so two of them cannot both
-      // count the same sessions and leave one too many.
-      if (maxPerUser !== undefined)
-        await tx.select({ id: users.id }).from(users).where(eq(users.id, session.userId)).for('update');
+  async create(session: NewSession, passwordHash: string, maxPerUser: number | undefined): Promise<boolean> {
+    return inTransaction(this.pool, async (tx) => {
+      // The user's row lock orders this against a password change (whose UPDATE takes it too)
+      // and against the user's other logins, so none of them can count the same sessions.
+      const [current] = await tx
+        .select({ hash: users.passwordHash })
+        .from(users)
+        .where(eq(users.id, session.userId))
+        .for('update');
+      if (current?.hash !== passwordHash) return false;
       await tx.insert(sessions).values(session);
-      if (maxPerUser === undefined) return;
+      if (maxPerUser === undefined) return true;
       const active = await tx
         .select({ id: sessions.id })
         .from(sessions)
@@ -50,8 +54,10 @@ export class PostgresSessions implements SessionStore {
         )
         .orderBy(asc(sessions.createdAt), asc(sessions.id));
       const excess = active.slice(0, Math.max(0, active.length - maxPerUser)).map((s) => s.id);
-      if (excess.length > 0)
+      if (excess.length > 0) {
         await tx.update(sessions).set({ endedAt: session.createdAt }).where(inArray(sessions.id, excess));
+      }
+      return true;
     });
   }
 

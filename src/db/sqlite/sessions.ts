@@ -25,11 +25,17 @@ export class SqliteSessions implements SessionStore {
       .prepare();
   }
 
-  async create(session: NewSession, maxPerUser: number | undefined): Promise<void> {
-    this.db.transaction(
+  async create(session: NewSession, passwordHash: string, maxPerUser: number | undefined): Promise<boolean> {
+    return this.db.transaction(
       (tx) => {
+        const current = tx
+          .select({ hash: users.passwordHash })
+          .from(users)
+          .where(eq(users.id, session.userId))
+          .get();
+        if (current?.hash !== passwordHash) return false;
         tx.insert(sessions).values(session).run();
-        if (maxPerUser === undefined) return;
+        if (maxPerUser === undefined) return true;
         const active = tx
           .select({ id: sessions.id })
           .from(sessions)
@@ -45,6 +51,7 @@ export class SqliteSessions implements SessionStore {
         for (const { id } of active.slice(0, Math.max(0, active.length - maxPerUser))) {
           tx.update(sessions).set({ endedAt: session.createdAt }).where(eq(sessions.id, id)).run();
         }
+        return true;
       },
       { behavior: 'immediate' },
     );
