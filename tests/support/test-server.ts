@@ -29,6 +29,8 @@ export interface TestServer {
   ) => Promise<GraphQLResponse<T>>;
   register(email: string, password: string, extra?: Record<string, unknown>): Promise<GraphQLResponse>;
   login(email: string, password: string): Promise<GraphQLResponse>;
+  /** Password checks this server has performed, from its own metrics. */
+  passwordChecks(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startTestServer(
     register: (email, password, extra = {}) =>
       ask(REGISTER, { input: { email, password, username: 'someone', ...extra } }),
     login: (email, password) => ask(LOGIN, { input: { email, password } }),
+    passwordChecks: async () => (await app.deps.metrics.passwordChecks.get()).values[0]?.value ?? 0,
     async close() {
       if (closed) return;
       closed = true;
